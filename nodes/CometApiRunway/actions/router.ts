@@ -1,0 +1,289 @@
+import type {
+	IBinaryData,
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	JsonObject,
+} from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+import type { TaskItem, WaitSettings } from '../helpers/interfaces';
+import { createLimiter } from '../helpers/limiter';
+import { toTaskItem, type TaskRecord } from '../helpers/output';
+import { pollTask } from '../helpers/poller';
+import { InputError, validateBaseUrl } from '../helpers/validation';
+import { CREDENTIAL_TYPE } from '../transport';
+import type { Operation, PreparedTask } from './operation';
+import { readWaitSettings } from './parameters';
+import * as task from './task';
+import {
+	cancelled,
+	downloadVideo,
+	hostClock,
+	pollSettingsFor,
+	statusFetcher,
+	submitTask,
+	TaskFailure,
+	type Run,
+} from './taskRunner';
+import * as video from './video';
+
+const OPERATIONS: Record<string, Record<string, Operation>> = {
+	video: { imageToVideo: video.imageToVideo, generate: video.generate },
+	task: { get: task.get },
+};
+
+interface Job {
+	itemIndex: number;
+	prepared: PreparedTask;
+	wait: WaitSettings;
+	record: TaskRecord | null;
+	binary?: IBinaryData;
+	failure?: TaskFailure;
+}
+
+type NodeError = NodeApiError | NodeOperationError;
+
+function inputError(ctx: IExecuteFunctions, error: InputError, itemIndex?: number): NodeOperationError {
+	return new NodeOperationError(ctx.getNode(), error.message, {
+		itemIndex,
+		description: error.hint ?? `Fix the ${error.field} field; nothing was sent to CometAPI.`,
+	});
+}
+
+function failureError(ctx: IExecuteFunctions, job: Job, failure: TaskFailure): NodeError {
+	const { problem } = failure;
+	if (failure.reason === 'timedOut' || failure.reason === 'cancelled') {
+		return new NodeOperationError(ctx.getNode(), problem.message, {
+			itemIndex: job.itemIndex,
+			description: problem.description,
+		});
+	}
+	const response: JsonObject = {
+		message: problem.message,
+		description: problem.description,
+		...(problem.httpCode !== undefined ? { httpCode: String(problem.httpCode) } : {}),
+		...(problem.apiCode ? { code: problem.apiCode } : {}),
+		...(job.record ? { taskId: job.record.taskId } : {}),
+	};
+	return new NodeApiError(ctx.getNode(), response, {
+		itemIndex: job.itemIndex,
+		message: problem.message,
+		description: problem.description,
+		httpCode: problem.httpCode !== undefined ? String(problem.httpCode) : undefined,
+	});
+}
+
+/** Says which other paid tasks exist, so that nothing is lost from sight when the node stops. */
+function mentionOtherTasks(error: NodeError, jobs: Job[], except?: Job): NodeError {
+	const others = jobs.filter((job) => job !== except && job.record).map((job) => job.record!);
+	if (others.length === 0) return error;
+	const listed = others.map((record) => `${record.taskId} (${record.task?.status ?? 'PENDING'})`);
+	const shown = listed.slice(0, 10).join(', ') + (listed.length > 10 ? ` and ${listed.length - 10} more` : '');
+	error.message = `${error.message}. Other tasks submitted in this execution: ${shown}`;
+	error.description = `${error.description ?? ''}\nAll task IDs submitted in this execution: ${listed.join(', ')}. Use Get Task to follow them.`.trim();
+	return error;
+}
+
+async function runJob(run: Run, job: Job): Promise<void> {
+	const { prepared, wait } = job;
+	if (prepared.kind === 'create') {
+		const created = await submitTask(run, prepared.request, wait);
+		job.record = {
+			taskId: created.taskId,
+			route: prepared.request.route,
+			task: created.task,
+			polls: 0,
+			submittedAtMs: created.submittedAtMs,
+			finishedAtMs: null,
+			timedOut: false,
+		};
+	} else {
+		job.record = {
+			taskId: prepared.taskId,
+			route: prepared.route,
+			task: null,
+			polls: 0,
+			submittedAtMs: null,
+			finishedAtMs: null,
+			timedOut: false,
+		};
+	}
+	const record = job.record;
+	const runwayVersion = prepared.kind === 'create' ? prepared.request.runwayVersion : prepared.runwayVersion;
+	const fetchStatus = statusFetcher(run, record.route, runwayVersion, wait.requestTimeoutMs);
+
+	if (!wait.waitForCompletion) {
+		if (prepared.kind === 'create') return;
+		// A task from elsewhere without waiting: one look at its status.
+		const outcome = await fetchStatus(record.taskId);
+		record.polls = 1;
+		if (outcome.kind === 'task') {
+			record.task = { ...outcome.task, taskId: outcome.task.taskId ?? record.taskId };
+			return;
+		}
+		throw new TaskFailure(outcome.problem, 'api');
+	}
+
+	const result = await pollTask(
+		{
+			taskId: record.taskId,
+			startedAtMs: record.submittedAtMs ?? run.clock.now(),
+			pollImmediately: prepared.kind === 'existing',
+			initial: record.task ?? undefined,
+		},
+		fetchStatus,
+		pollSettingsFor(wait),
+		run.clock,
+		run.signal,
+	);
+	record.polls = result.polls;
+	record.task = result.task ?? record.task;
+	if (result.kind === 'aborted') throw cancelled();
+	if (result.kind === 'error') {
+		throw new TaskFailure({ ...result.problem, message: `Task ${record.taskId}: ${result.problem.message}` }, 'api');
+	}
+	if (result.kind === 'timedOut') {
+		record.timedOut = true;
+		if (wait.onTimeout === 'error') {
+			throw new TaskFailure(
+				{
+					message: `Task ${record.taskId} did not finish within ${wait.timeoutMs / 1000} s (last status ${record.task?.status ?? 'unknown'})`,
+					description: `The task goes on at CometAPI. Run Get Task with task ID ${record.taskId} later to pick it up.`,
+				},
+				'timedOut',
+			);
+		}
+		return;
+	}
+	record.finishedAtMs = result.finishedAtMs;
+	const finished = result.task;
+	if (finished.status !== 'SUCCEEDED') {
+		const code = finished.failureCode ? ` [${finished.failureCode}]` : '';
+		throw new TaskFailure(
+			{
+				message: `Task ${record.taskId} ${finished.status === 'CANCELLED' ? 'was cancelled' : 'failed'}: ${finished.failure ?? 'no reason given'}${code}`,
+				description: finished.failureCode?.startsWith('SAFETY')
+					? 'The content was refused by moderation; change the prompt or image.'
+					: 'The task ended without a video. Check the inputs, then run the item again.',
+				apiCode: finished.failureCode ?? undefined,
+			},
+			'taskFailed',
+		);
+	}
+	if (wait.downloadVideo) {
+		job.binary = await downloadVideo(run, record.taskId, finished.outputs[0], wait);
+	}
+}
+
+function outputItem(job: Job): INodeExecutionData {
+	const json: TaskItem | IDataObject = job.record ? toTaskItem(job.record) : {};
+	if (job.binary) {
+		const metadata: IDataObject = { binaryProperty: job.wait.outputBinaryProperty, ...job.binary };
+		delete metadata.data;
+		json.video = metadata;
+	}
+	return {
+		json,
+		...(job.binary ? { binary: { [job.wait.outputBinaryProperty]: job.binary } } : {}),
+		pairedItem: { item: job.itemIndex },
+	};
+}
+
+function errorItem(error: NodeError, itemIndex: number, job?: Job): INodeExecutionData {
+	const base = job?.record ? toTaskItem(job.record) : {};
+	return {
+		json: { ...base, error: error.message, errorDescription: error.description ?? null },
+		pairedItem: { item: itemIndex },
+	};
+}
+
+/**
+ * Validates every item first, then submits them all and waits on them together. Each item gets
+ * exactly one output item, paired to it; without Continue On Fail the first failure stops the
+ * wait and its error names every task this execution submitted.
+ */
+export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const items = this.getInputData();
+	const resource = this.getNodeParameter('resource', 0) as string;
+	const operationName = this.getNodeParameter('operation', 0) as string;
+	const operation = OPERATIONS[resource]?.[operationName];
+	if (!operation) {
+		throw new NodeOperationError(this.getNode(), `The operation "${operationName}" of resource "${resource}" is not supported`);
+	}
+	const continueOnFail = this.continueOnFail();
+	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
+	try {
+		validateBaseUrl(credentials.baseUrl);
+	} catch (error) {
+		throw inputError(this, error as InputError);
+	}
+
+	const outputs: INodeExecutionData[] = new Array(items.length);
+	const jobs: Job[] = [];
+	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+		try {
+			const prepared = await operation.prepare.call(this, itemIndex);
+			const wait = readWaitSettings.call(this, itemIndex);
+			jobs.push({ itemIndex, prepared, wait, record: null });
+		} catch (error) {
+			const nodeError =
+				error instanceof InputError
+					? inputError(this, error, itemIndex)
+					: new NodeOperationError(this.getNode(), error as Error, { itemIndex });
+			if (!continueOnFail) throw nodeError;
+			outputs[itemIndex] = errorItem(nodeError, itemIndex);
+		}
+	}
+
+	const executionSignal = this.getExecutionCancelSignal();
+	const controller = new AbortController();
+	const stop = () => controller.abort();
+	if (executionSignal?.aborted) stop();
+	executionSignal?.addEventListener('abort', stop);
+	const run: Run = {
+		ctx: this,
+		limit: createLimiter(jobs[0]?.wait.maxConcurrentRequests ?? 5),
+		signal: controller.signal,
+		clock: hostClock(),
+	};
+	let firstFailure: Job | undefined;
+	try {
+		await Promise.all(
+			jobs.map(async (job) => {
+				try {
+					await runJob(run, job);
+				} catch (error) {
+					job.failure =
+						error instanceof TaskFailure
+							? error
+							: new TaskFailure({ message: (error as Error).message, description: '' }, 'api');
+					if (!continueOnFail && job.failure.reason !== 'cancelled' && !firstFailure) {
+						firstFailure = job;
+						stop();
+					}
+				}
+			}),
+		);
+	} finally {
+		executionSignal?.removeEventListener('abort', stop);
+	}
+
+	if (executionSignal?.aborted) {
+		throw mentionOtherTasks(
+			new NodeOperationError(this.getNode(), 'The execution was stopped while waiting for the videos', {
+				description: 'The submitted tasks go on at CometAPI.',
+			}),
+			jobs,
+		);
+	}
+	if (firstFailure) {
+		throw mentionOtherTasks(failureError(this, firstFailure, firstFailure.failure!), jobs, firstFailure);
+	}
+	for (const job of jobs) {
+		outputs[job.itemIndex] = job.failure
+			? errorItem(failureError(this, job, job.failure), job.itemIndex, job)
+			: outputItem(job);
+	}
+	return [outputs];
+}

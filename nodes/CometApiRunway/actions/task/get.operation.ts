@@ -1,0 +1,62 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import type { TaskRoute } from '../../helpers/interfaces';
+import { InputError, validateTaskId } from '../../helpers/validation';
+import { runwayVersionOption, waitProperties } from '../common.descriptions';
+import type { PreparedTask } from '../operation';
+import { readRunwayVersion } from '../parameters';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Task ID',
+		name: 'taskId',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: '3d957031-9a2a-45e2-9dc7-bc8513059c50',
+		description: 'The taskId output of an earlier Image to Video or Generate',
+	},
+	{
+		displayName: 'Task Route',
+		name: 'taskRoute',
+		type: 'options',
+		options: [
+			{
+				name: 'Official (Image to Video)',
+				value: 'official',
+				description: 'GET /runwayml/v1/tasks/{ID}, for tasks from Image to Video',
+			},
+			{
+				name: 'Feed (Generate)',
+				value: 'feed',
+				description: 'POST /runway/feed, for tasks from Generate',
+			},
+		],
+		default: 'official',
+		description: 'Where to ask for the task: the route family it was created on',
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [runwayVersionOption],
+	},
+	...waitProperties(false),
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['task'], operation: ['get'] } },
+	properties,
+);
+
+export async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<PreparedTask> {
+	const taskId = validateTaskId(this.getNodeParameter('taskId', itemIndex));
+	const route = this.getNodeParameter('taskRoute', itemIndex, 'official') as TaskRoute;
+	if (route !== 'official' && route !== 'feed') {
+		throw new InputError('Task Route', `Task Route must be official or feed, got "${String(route)}"`);
+	}
+	return { kind: 'existing', taskId, route, runwayVersion: readRunwayVersion.call(this, itemIndex) };
+}

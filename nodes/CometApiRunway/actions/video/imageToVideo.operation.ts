@@ -1,0 +1,110 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import {
+	RATIOS_BY_MODEL,
+	validateDuration,
+	validateModel,
+	validatePrompt,
+	validateRatio,
+	validateSeed,
+} from '../../helpers/validation';
+import { imageSourceProperties, runwayVersionOption, waitProperties } from '../common.descriptions';
+import type { PreparedTask } from '../operation';
+import { readImage, readOptions, readRunwayVersion } from '../parameters';
+
+const ratioOptions = [...RATIOS_BY_MODEL.gen4_turbo, ...RATIOS_BY_MODEL.gen3a_turbo].map((ratio) => ({
+	name: ratio,
+	value: ratio,
+}));
+
+const properties: INodeProperties[] = [
+	...imageSourceProperties(false),
+	{
+		displayName: 'Model',
+		name: 'model',
+		type: 'string',
+		default: 'gen4_turbo',
+		description:
+			'Runway model ID, e.g. gen4_turbo or gen3a_turbo. Any model CometAPI offers may be typed.',
+	},
+	{
+		displayName: 'Prompt',
+		name: 'promptText',
+		type: 'string',
+		typeOptions: { rows: 3 },
+		default: '',
+		description: 'What should happen in the video, at most 512 characters',
+	},
+	{
+		displayName: 'Ratio',
+		name: 'ratio',
+		type: 'options',
+		options: ratioOptions,
+		default: '1280:720',
+		description:
+			'Output size as width:height. gen4_turbo takes the first six, gen3a_turbo only 1280:768 or 768:1280.',
+	},
+	{
+		displayName: 'Duration (Seconds)',
+		name: 'duration',
+		type: 'options',
+		options: [
+			{ name: '5', value: 5 },
+			{ name: '10', value: 10 },
+		],
+		default: 5,
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			runwayVersionOption,
+			{
+				displayName: 'Seed',
+				name: 'seed',
+				type: 'number',
+				typeOptions: { minValue: 0, maxValue: 999999999 },
+				default: 0,
+				description: 'Fixed seed for repeatable results, 0 to 999999999',
+			},
+			{
+				displayName: 'Watermark',
+				name: 'watermark',
+				type: 'boolean',
+				default: false,
+				description: 'Whether the video carries a Runway watermark',
+			},
+		],
+	},
+	...waitProperties(true),
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['video'], operation: ['imageToVideo'] } },
+	properties,
+);
+
+export async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<PreparedTask> {
+	const model = validateModel('Model', this.getNodeParameter('model', itemIndex));
+	const options = readOptions.call(this, itemIndex);
+	const body: IDataObject = {
+		model,
+		promptText: validatePrompt('Prompt', this.getNodeParameter('promptText', itemIndex, ''), false),
+		ratio: validateRatio('Ratio', this.getNodeParameter('ratio', itemIndex), model),
+		duration: validateDuration('Duration', this.getNodeParameter('duration', itemIndex, 5)),
+		seed: validateSeed(options.seed),
+		watermark: typeof options.watermark === 'boolean' ? options.watermark : undefined,
+	};
+	const runwayVersion = readRunwayVersion.call(this, itemIndex);
+	// The image is read last: it is the costly check and the other fields fail faster.
+	body.promptImage = await readImage.call(this, itemIndex);
+	for (const key of Object.keys(body)) if (body[key] === undefined) delete body[key];
+	return {
+		kind: 'create',
+		request: { route: 'official', path: '/runwayml/v1/image_to_video', body, runwayVersion },
+	};
+}

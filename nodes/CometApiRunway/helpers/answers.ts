@@ -1,0 +1,182 @@
+import type { HttpAnswer } from '../transport';
+import type { NormalisedTask } from './interfaces';
+import {
+	extractApiCode,
+	extractApiMessage,
+	extractTaskId,
+	isCreateAccepted,
+	normaliseTaskResponse,
+} from './normaliser';
+
+/** Why a request did not give a usable answer, in words a user can act on. */
+export interface ApiProblem {
+	message: string;
+	description: string;
+	httpCode?: number;
+	apiCode?: string;
+}
+
+export type StatusOutcome =
+	| { kind: 'task'; task: NormalisedTask }
+	| { kind: 'transient'; problem: ApiProblem; retryAfterMs?: number }
+	| { kind: 'permanent'; problem: ApiProblem };
+
+export type CreateOutcome =
+	| { kind: 'created'; taskId: string; task: NormalisedTask }
+	/** Certainly refused before acceptance (429, 503): safe to send again. */
+	| { kind: 'retryable'; problem: ApiProblem; retryAfterMs?: number }
+	/** The API may have taken the task: never send it again. */
+	| { kind: 'ambiguous'; problem: ApiProblem }
+	| { kind: 'refused'; problem: ApiProblem };
+
+const TRANSIENT_HTTP = [408, 429, 500, 502, 503, 504, 524];
+
+const header = (answer: HttpAnswer, name: string): string | undefined => {
+	const value = answer.headers?.[name] ?? answer.headers?.[name.toLowerCase()];
+	return Array.isArray(value) ? value[0] : value;
+};
+
+/** `Retry-After` in seconds or as an HTTP date, or `retry-after-ms`. */
+export function retryAfterMs(answer: HttpAnswer, nowMs: number): number | undefined {
+	const ms = Number(header(answer, 'retry-after-ms'));
+	if (Number.isFinite(ms) && ms >= 0 && header(answer, 'retry-after-ms') !== undefined) return ms;
+	const raw = header(answer, 'retry-after');
+	if (raw === undefined || raw.trim() === '') return undefined;
+	const seconds = Number(raw);
+	if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+	const date = Date.parse(raw);
+	return Number.isFinite(date) ? Math.max(0, date - nowMs) : undefined;
+}
+
+function looksLikeHtml(body: unknown): boolean {
+	return typeof body === 'string' && /^\s*</.test(body);
+}
+
+function wrongBaseUrl(answer: HttpAnswer): ApiProblem {
+	return {
+		message: `CometAPI answered with ${answer.statusCode >= 300 && answer.statusCode < 400 ? `a redirect (HTTP ${answer.statusCode})` : 'an HTML page'} instead of JSON`,
+		description:
+			'The Base URL in the CometAPI credential is probably wrong. Use https://api.cometapi.com (without /v1).',
+		httpCode: answer.statusCode,
+	};
+}
+
+function problemOf(answer: HttpAnswer, fallback: string, advice: string): ApiProblem {
+	const apiMessage = extractApiMessage(answer.body);
+	return {
+		message: apiMessage ? `${fallback}: ${apiMessage}` : fallback,
+		description: advice,
+		httpCode: answer.statusCode,
+		apiCode: extractApiCode(answer.body),
+	};
+}
+
+const ADVICE_BY_STATUS: Record<number, string> = {
+	400: 'The API refused the request as invalid. Check the fields named in the message.',
+	401: 'The API key was refused. Check the API key in the CometAPI credential.',
+	403: 'The API key is not allowed to do this (for example, no access to this model).',
+	404: 'The API does not know this route or task. Check the task ID and the credential Base URL.',
+	413: 'The request is too large. Use a smaller image.',
+	429: 'CometAPI is rate limiting. Lower "Max Concurrent Requests" or try again later.',
+};
+
+function adviceFor(statusCode: number): string {
+	return (
+		ADVICE_BY_STATUS[statusCode] ??
+		(statusCode >= 500
+			? 'CometAPI or the upstream provider had a problem. Try again later.'
+			: 'See the API message for details.')
+	);
+}
+
+const isInvalidRequest = (answer: HttpAnswer) => extractApiCode(answer.body) === 'invalid_request';
+
+const isTransientStatus = (answer: HttpAnswer) =>
+	TRANSIENT_HTTP.includes(answer.statusCode) && !isInvalidRequest(answer);
+
+/** Decides what a status request's answer means for the wait. */
+export function classifyStatusAnswer(answer: HttpAnswer, nowMs: number): StatusOutcome {
+	const { statusCode, body } = answer;
+	if (looksLikeHtml(body) || (statusCode >= 300 && statusCode < 400)) {
+		return { kind: 'permanent', problem: wrongBaseUrl(answer) };
+	}
+	const task = normaliseTaskResponse(body);
+	if (task.notVisible || statusCode === 404) {
+		return { kind: 'task', task: { ...task, notVisible: true } };
+	}
+	if (statusCode < 200 || statusCode >= 300) {
+		const problem = problemOf(answer, `Status request failed with HTTP ${statusCode}`, adviceFor(statusCode));
+		return isTransientStatus(answer)
+			? { kind: 'transient', problem, retryAfterMs: retryAfterMs(answer, nowMs) }
+			: { kind: 'permanent', problem };
+	}
+	if (typeof body !== 'object' || body === null) {
+		return {
+			kind: 'transient',
+			problem: {
+				message: 'CometAPI answered the status request with malformed JSON',
+				description: 'The answer could not be read; the request is repeated.',
+				httpCode: statusCode,
+			},
+		};
+	}
+	const apiCode = extractApiCode(body);
+	const hasError = (body as { error?: unknown }).error !== undefined && (body as { error?: unknown }).error !== null;
+	if (hasError || (apiCode !== undefined && typeof (body as { code?: unknown }).code === 'string')) {
+		return {
+			kind: 'permanent',
+			problem: problemOf(answer, 'CometAPI reported an error for the status request', adviceFor(400)),
+		};
+	}
+	return { kind: 'task', task };
+}
+
+/** Decides what a create request's answer means, and whether sending it again could pay twice. */
+export function classifyCreateAnswer(answer: HttpAnswer, nowMs: number): CreateOutcome {
+	const { statusCode, body } = answer;
+	if (looksLikeHtml(body) || (statusCode >= 300 && statusCode < 400)) {
+		return { kind: 'refused', problem: wrongBaseUrl(answer) };
+	}
+	if (statusCode >= 200 && statusCode < 300) {
+		const taskId = extractTaskId(body);
+		if (taskId !== undefined && isCreateAccepted(body)) {
+			return { kind: 'created', taskId, task: { ...normaliseTaskResponse(body), taskId } };
+		}
+		if (typeof body === 'object' && body !== null && extractApiMessage(body)) {
+			return {
+				kind: 'refused',
+				problem: problemOf(answer, 'CometAPI refused the task', adviceFor(400)),
+			};
+		}
+		return {
+			kind: 'ambiguous',
+			problem: {
+				message: 'CometAPI accepted the request but its answer carried no task ID',
+				description:
+					'The task may have been created and charged. Check your CometAPI task log before running this item again.',
+				httpCode: statusCode,
+			},
+		};
+	}
+	if (statusCode === 429 || (statusCode === 503 && !isInvalidRequest(answer))) {
+		return {
+			kind: 'retryable',
+			problem: problemOf(answer, `CometAPI refused the task with HTTP ${statusCode}`, adviceFor(statusCode)),
+			retryAfterMs: retryAfterMs(answer, nowMs),
+		};
+	}
+	if ([500, 502, 504, 524].includes(statusCode) && !isInvalidRequest(answer)) {
+		return {
+			kind: 'ambiguous',
+			problem: problemOf(
+				answer,
+				`CometAPI answered the create request with HTTP ${statusCode}`,
+				'The task may still have been created and charged, so it was not sent again. Check your CometAPI task log before running this item again.',
+			),
+		};
+	}
+	return {
+		kind: 'refused',
+		problem: problemOf(answer, `CometAPI refused the task with HTTP ${statusCode}`, adviceFor(statusCode)),
+	};
+}

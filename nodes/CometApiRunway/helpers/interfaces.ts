@@ -1,0 +1,60 @@
+import type { IDataObject } from 'n8n-workflow';
+
+/** Which family of CometAPI routes a task lives on; it decides how it is polled. */
+export type TaskRoute = 'official' | 'feed';
+
+/** Runway's status vocabulary, which every response shape is mapped onto. */
+export type TaskStatus = 'PENDING' | 'THROTTLED' | 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'CANCELLED';
+
+export const TERMINAL_STATUSES: readonly TaskStatus[] = ['SUCCEEDED', 'FAILED', 'CANCELLED'];
+
+/** One status answer, whatever shape the API sent it in. */
+export interface NormalisedTask {
+	taskId: string | null;
+	status: TaskStatus;
+	rawStatus: string | null;
+	progress: number | null;
+	outputs: string[];
+	failure: string | null;
+	failureCode: string | null;
+	/** The API says it does not know the id (yet): `task_not_exist`. */
+	notVisible: boolean;
+	response: unknown;
+}
+
+/** The output item's JSON, the same for every operation and response shape. */
+export interface TaskItem extends IDataObject {
+	taskId: string;
+	route: TaskRoute;
+	status: TaskStatus;
+	rawStatus: string | null;
+	progress: number | null;
+	videoUrl: string | null;
+	outputs: string[];
+	failure: string | null;
+	failureCode: string | null;
+	timedOut: boolean;
+	submittedAt: string | null;
+	finishedAt: string | null;
+	polls: number;
+	response: IDataObject | IDataObject[] | string | null;
+}
+
+/** A validated request, ready for the transport; nothing in it has been sent yet. */
+export interface CreateRequest {
+	route: TaskRoute;
+	path: string;
+	body: IDataObject;
+	runwayVersion: string;
+}
+
+export interface WaitSettings {
+	waitForCompletion: boolean;
+	pollIntervalMs: number;
+	timeoutMs: number;
+	onTimeout: 'returnPending' | 'error';
+	downloadVideo: boolean;
+	outputBinaryProperty: string;
+	maxConcurrentRequests: number;
+	requestTimeoutMs: number;
+}

@@ -1,0 +1,230 @@
+/** A value the node refuses before sending anything. `field` is the parameter's display name. */
+export class InputError extends Error {
+	constructor(
+		readonly field: string,
+		message: string,
+		readonly hint?: string,
+	) {
+		super(message);
+		this.name = 'InputError';
+	}
+}
+
+export const PROMPT_MAX_LENGTH = 512;
+export const SEED_MAX = 999_999_999;
+export const DURATIONS = [5, 10] as const;
+export const MOTION_LIMIT = 10;
+
+/** Ratios per model, from Runway's API schema; a model not listed takes any `W:H` value. */
+export const RATIOS_BY_MODEL: Record<string, readonly string[]> = {
+	gen4_turbo: ['1280:720', '720:1280', '1104:832', '832:1104', '960:960', '1584:672'],
+	gen3a_turbo: ['1280:768', '768:1280'],
+};
+
+const describe = (value: unknown): string => {
+	if (value === undefined || value === null || value === '') return 'an empty value';
+	if (typeof value === 'string') return `"${value.length > 60 ? `${value.slice(0, 57)}...` : value}"`;
+	return `${typeof value} ${JSON.stringify(value)}`;
+};
+
+export function requireText(field: string, value: unknown, hint?: string): string {
+	if (typeof value !== 'string' && typeof value !== 'number') {
+		throw new InputError(field, `${field} must be text, got ${describe(value)}`, hint);
+	}
+	const text = String(value).trim();
+	if (text === '') throw new InputError(field, `${field} is empty`, hint);
+	return text;
+}
+
+export function optionalText(field: string, value: unknown): string | undefined {
+	if (value === undefined || value === null || value === '') return undefined;
+	if (typeof value !== 'string' && typeof value !== 'number') {
+		throw new InputError(field, `${field} must be text, got ${describe(value)}`);
+	}
+	const text = String(value).trim();
+	return text === '' ? undefined : text;
+}
+
+export function validateHttpUrl(field: string, value: unknown): string {
+	const text = requireText(field, value, 'Give a public http:// or https:// URL.');
+	const url = parseUrl(text);
+	if (!url) {
+		throw new InputError(field, `${field} is not a valid URL: ${describe(text)}`, 'Give a public http:// or https:// URL.');
+	}
+	if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+		throw new InputError(
+			field,
+			`${field} must start with http:// or https://, got ${describe(`${url.protocol}…`)}`,
+			'To send a file from this workflow, set Image Source to Binary File.',
+		);
+	}
+	return text;
+}
+
+export function validatePrompt(field: string, value: unknown, required: boolean): string | undefined {
+	const text = required ? requireText(field, value) : optionalText(field, value);
+	if (text !== undefined && text.length > PROMPT_MAX_LENGTH) {
+		throw new InputError(
+			field,
+			`${field} is ${text.length} characters long; at most ${PROMPT_MAX_LENGTH} are allowed`,
+		);
+	}
+	return text;
+}
+
+function toInteger(field: string, value: unknown): number {
+	const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+	if (typeof number !== 'number' || !Number.isInteger(number)) {
+		throw new InputError(field, `${field} must be a whole number, got ${describe(value)}`);
+	}
+	return number;
+}
+
+export function validateSeed(value: unknown): number | undefined {
+	if (value === undefined || value === null || value === '') return undefined;
+	const seed = toInteger('Seed', value);
+	if (seed < 0 || seed > SEED_MAX) {
+		throw new InputError('Seed', `Seed must be between 0 and ${SEED_MAX}, got ${seed}`);
+	}
+	return seed;
+}
+
+export function validateDuration(field: string, value: unknown): 5 | 10 {
+	const duration = toInteger(field, value);
+	if (duration !== 5 && duration !== 10) {
+		throw new InputError(field, `${field} must be 5 or 10 seconds, got ${duration}`);
+	}
+	return duration;
+}
+
+export function validateModel(field: string, value: unknown): string {
+	const model = requireText(field, value);
+	if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(model)) {
+		throw new InputError(
+			field,
+			`${field} ${describe(model)} is not a model ID; use letters, digits, ".", "_" or "-" (e.g. gen4_turbo)`,
+		);
+	}
+	return model;
+}
+
+export function validateRatio(field: string, value: unknown, model?: string): string {
+	const ratio = requireText(field, value);
+	if (!/^\d{1,4}:\d{1,4}$/.test(ratio)) {
+		throw new InputError(field, `${field} must look like 1280:720, got ${describe(ratio)}`);
+	}
+	const allowed = model === undefined ? undefined : RATIOS_BY_MODEL[model];
+	if (allowed && !allowed.includes(ratio)) {
+		throw new InputError(
+			field,
+			`${field} ${ratio} is not available for model ${model}; allowed: ${allowed.join(', ')}`,
+		);
+	}
+	return ratio;
+}
+
+export function validateTaskId(value: unknown): string {
+	const taskId = requireText('Task ID', value, 'Use the taskId output of an earlier Image to Video or Generate.');
+	if (!/^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/.test(taskId)) {
+		throw new InputError(
+			'Task ID',
+			`Task ID ${describe(taskId)} is malformed; a task ID has only letters, digits, "-" and "_"`,
+			'Use the taskId output of an earlier Image to Video or Generate.',
+		);
+	}
+	return taskId;
+}
+
+export function validateRunwayVersion(value: unknown): string {
+	const version = requireText('Runway API Version', value);
+	if (!/^\d{4}-\d{2}-\d{2}$/.test(version)) {
+		throw new InputError(
+			'Runway API Version',
+			`Runway API Version must be a date like 2024-11-06, got ${describe(version)}`,
+		);
+	}
+	return version;
+}
+
+export const MOTION_AXES = ['x', 'y', 'z', 'r', 'bg_x_pan', 'bg_y_pan'] as const;
+
+export function validateMotionVector(value: unknown): Record<string, number> | undefined {
+	if (value === undefined || value === null || value === '') return undefined;
+	const vector = typeof value === 'string' ? parseJson('Motion Vector', value) : value;
+	if (typeof vector !== 'object' || vector === null || Array.isArray(vector)) {
+		throw new InputError('Motion Vector', `Motion Vector must be an object with ${MOTION_AXES.join(', ')}`);
+	}
+	const result: Record<string, number> = {};
+	for (const [axis, raw] of Object.entries(vector)) {
+		if (!(MOTION_AXES as readonly string[]).includes(axis)) {
+			throw new InputError(
+				'Motion Vector',
+				`Motion Vector has an unknown axis "${axis}"; allowed: ${MOTION_AXES.join(', ')}`,
+			);
+		}
+		const number = typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : raw;
+		if (typeof number !== 'number' || !Number.isFinite(number) || Math.abs(number) > MOTION_LIMIT) {
+			throw new InputError(
+				'Motion Vector',
+				`Motion Vector ${axis} must be a number from -${MOTION_LIMIT} to ${MOTION_LIMIT}, got ${describe(raw)}`,
+			);
+		}
+		result[axis] = number;
+	}
+	for (const axis of MOTION_AXES) result[axis] ??= 0;
+	return result;
+}
+
+function parseJson(field: string, text: string): unknown {
+	let value: unknown = INVALID;
+	try {
+		value = JSON.parse(text);
+	} catch {
+		// Reported below, outside the catch.
+	}
+	if (value === INVALID) throw new InputError(field, `${field} is not valid JSON: ${describe(text)}`);
+	return value;
+}
+
+const INVALID = Symbol('invalid');
+
+function parseUrl(text: string): URL | undefined {
+	try {
+		return new URL(text);
+	} catch {
+		return undefined;
+	}
+}
+
+export function validateNumberInRange(
+	field: string,
+	value: unknown,
+	min: number,
+	max: number,
+): number {
+	const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+	if (typeof number !== 'number' || !Number.isFinite(number) || number < min || number > max) {
+		throw new InputError(field, `${field} must be a number from ${min} to ${max}, got ${describe(value)}`);
+	}
+	return number;
+}
+
+const LOCAL_HOSTS = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
+
+/** The credential's base URL: https, or plain http only to this machine, where no key can leak. */
+export function validateBaseUrl(value: unknown): string {
+	const field = 'Base URL (credential)';
+	const text = requireText(field, value, 'Use https://api.cometapi.com.');
+	const url = parseUrl(text);
+	if (!url) throw new InputError(field, `${field} is not a valid URL`, 'Use https://api.cometapi.com.');
+	if (url.protocol === 'https:') return text;
+	if (url.protocol === 'http:' && LOCAL_HOSTS.test(url.hostname)) return text;
+	if (url.protocol === 'http:') {
+		throw new InputError(
+			field,
+			`${field} uses http:// for ${url.hostname}; the API key would travel unencrypted`,
+			'Use https:// (plain http:// is accepted only for localhost).',
+		);
+	}
+	throw new InputError(field, `${field} must start with https://`, 'Use https://api.cometapi.com.');
+}
