@@ -76,34 +76,53 @@ async function buildAndPack({ skipBuild = false, destDir } = {}) {
 	return path.join(dest, info[0].filename);
 }
 
-/** Finds the run JSON that `n8n execute` prints after its divider (on success and on failure). */
-function parseRunOutput(text) {
-	const at = text.lastIndexOf(DIVIDER);
-	if (at === -1) return null;
-	const rest = text.slice(at + DIVIDER.length);
-	const start = rest.indexOf('{');
+/** Extracts the first complete JSON object starting at `from` (string-aware brace matching). */
+function scanJsonObject(text, from) {
+	const start = text.indexOf('{', from);
 	if (start === -1) return null;
-	const body = rest.slice(start);
-	try {
-		return JSON.parse(body);
-	} catch {
-		/* trailing log lines: JSON.stringify output is one line */
-	}
-	for (const line of body.split('\n')) {
-		const l = line.trim();
-		if (!l.startsWith('{')) continue;
-		try {
-			return JSON.parse(l);
-		} catch {
-			/* keep looking */
+	let depth = 0;
+	let inString = false;
+	let escaped = false;
+	for (let i = start; i < text.length; i++) {
+		const c = text[i];
+		if (inString) {
+			if (escaped) escaped = false;
+			else if (c === '\\') escaped = true;
+			else if (c === '"') inString = false;
+			continue;
+		}
+		if (c === '"') inString = true;
+		else if (c === '{') depth++;
+		else if (c === '}') {
+			depth--;
+			if (depth === 0) {
+				try {
+					return JSON.parse(text.slice(start, i + 1));
+				} catch {
+					return null;
+				}
+			}
 		}
 	}
-	// Last resort: cut at the last closing brace.
-	try {
-		return JSON.parse(body.slice(0, body.lastIndexOf('}') + 1));
-	} catch {
-		return null;
+	return null;
+}
+
+/**
+ * Finds the run JSON that `n8n execute` prints after a `====` divider. On success it is printed
+ * after "Execution was successful:"; on failure after "Execution was NOT successful" (and a second
+ * divider is followed by the error message only), so every divider is tried in turn.
+ */
+function parseRunOutput(text) {
+	let at = text.indexOf(DIVIDER);
+	while (at !== -1) {
+		const after = text.slice(at + DIVIDER.length).trimStart();
+		if (after.startsWith('{')) {
+			const run = scanJsonObject(text, at + DIVIDER.length);
+			if (run && run.data) return run;
+		}
+		at = text.indexOf(DIVIDER, at + DIVIDER.length);
 	}
+	return null;
 }
 
 function makeResult(proc, run) {
