@@ -1,0 +1,9 @@
+/** The fast suite: unit tests and integration tests on real n8n-core. The e2e suite has its own config. */
+module.exports = {
+	testEnvironment: 'node',
+	roots: ['<rootDir>/test'],
+	testMatch: ['**/*.test.js'],
+	testPathIgnorePatterns: ['/node_modules/', '/test/e2e/'],
+	testTimeout: 60000,
+	maxWorkers: 2,
+};

@@ -1,0 +1,16 @@
+'use strict';
+/** The compiled helpers, as they ship in the package. */
+const path = require('node:path');
+
+const helpers = path.join(__dirname, '..', '..', 'dist', 'nodes', 'CometApiRunway', 'helpers');
+const load = (name) => require(path.join(helpers, `${name}.js`));
+
+module.exports = {
+	normaliser: load('normaliser'),
+	answers: load('answers'),
+	poller: load('poller'),
+	validation: load('validation'),
+	image: load('image'),
+	limiter: load('limiter'),
+	output: load('output'),
+};

@@ -1,0 +1,143 @@
+'use strict';
+const { validation, image } = require('../support/dist');
+
+const v = validation;
+
+const refuses = (fn, field, pattern) => {
+	let error;
+	try {
+		fn();
+	} catch (e) {
+		error = e;
+	}
+	expect(error).toBeDefined();
+	expect(error.name).toBe('InputError');
+	expect(error.field).toBe(field);
+	expect(error.message).toMatch(pattern);
+};
+
+describe('URLs', () => {
+	test('http and https URLs pass', () => {
+		expect(v.validateHttpUrl('Image URL', ' https://example.com/a.jpg ')).toBe('https://example.com/a.jpg');
+		expect(v.validateHttpUrl('Image URL', 'http://example.com/a.jpg')).toBe('http://example.com/a.jpg');
+	});
+	test.each([
+		['', /Image URL is empty/],
+		['   ', /Image URL is empty/],
+		[undefined, /Image URL must be text/],
+		['example.com/a.jpg', /not a valid URL/],
+		['ftp://example.com/a.jpg', /must start with http:\/\/ or https:\/\//],
+		['data:image/png;base64,AAAA', /must start with http:\/\/ or https:\/\//],
+	])('%p is refused', (value, pattern) => refuses(() => v.validateHttpUrl('Image URL', value), 'Image URL', pattern));
+});
+
+describe('prompt', () => {
+	test('512 characters pass, 513 do not', () => {
+		expect(v.validatePrompt('Prompt', 'a'.repeat(512), false)).toHaveLength(512);
+		refuses(() => v.validatePrompt('Prompt', 'a'.repeat(513), false), 'Prompt', /513 characters long; at most 512/);
+	});
+	test('optional prompt may be empty; required may not', () => {
+		expect(v.validatePrompt('Prompt', '', false)).toBeUndefined();
+		refuses(() => v.validatePrompt('Prompt', '  ', true), 'Prompt', /Prompt is empty/);
+	});
+});
+
+describe('numbers', () => {
+	test.each([0, 999999999, '42'])('seed %p passes', (seed) => expect(v.validateSeed(seed)).toBe(Number(seed)));
+	test.each([
+		[-1, /between 0 and 999999999, got -1/],
+		[1000000000, /between 0 and 999999999/],
+		[1.5, /whole number/],
+		['abc', /whole number/],
+	])('seed %p is refused', (seed, pattern) => refuses(() => v.validateSeed(seed), 'Seed', pattern));
+	test('an empty seed means none', () => expect(v.validateSeed('')).toBeUndefined());
+
+	test.each([5, 10, '10'])('duration %p passes', (d) => expect(v.validateDuration('Duration', d)).toBe(Number(d)));
+	test.each([7, 0, 'five'])('duration %p is refused', (d) => refuses(() => v.validateDuration('Duration', d), 'Duration', /Duration must/));
+});
+
+describe('model and ratio', () => {
+	test('known models take only their ratios', () => {
+		expect(v.validateRatio('Ratio', '1280:720', 'gen4_turbo')).toBe('1280:720');
+		expect(v.validateRatio('Ratio', '768:1280', 'gen3a_turbo')).toBe('768:1280');
+		refuses(() => v.validateRatio('Ratio', '1280:720', 'gen3a_turbo'), 'Ratio', /not available for model gen3a_turbo; allowed: 1280:768, 768:1280/);
+		refuses(() => v.validateRatio('Ratio', '1280:768', 'gen4_turbo'), 'Ratio', /allowed: 1280:720/);
+	});
+	test('an unknown model takes any W:H ratio', () => {
+		expect(v.validateRatio('Ratio', '1920:1080', 'gen4.5')).toBe('1920:1080');
+		expect(v.validateRatio('Ratio', '16:9')).toBe('16:9');
+	});
+	test.each(['16x9', 'wide', '1280:'])('ratio %p is refused', (r) => refuses(() => v.validateRatio('Ratio', r), 'Ratio', /must look like 1280:720/));
+	test('model ids', () => {
+		expect(v.validateModel('Model', 'gen4.5')).toBe('gen4.5');
+		refuses(() => v.validateModel('Model', 'gen4 turbo'), 'Model', /is not a model ID/);
+		refuses(() => v.validateModel('Model', ''), 'Model', /Model is empty/);
+	});
+});
+
+describe('task id and version', () => {
+	test('task ids', () => {
+		expect(v.validateTaskId(' 3d957031-9a2a-45e2-9dc7-bc8513059c50 ')).toBe('3d957031-9a2a-45e2-9dc7-bc8513059c50');
+		expect(v.validateTaskId('task_abc123')).toBe('task_abc123');
+		refuses(() => v.validateTaskId(''), 'Task ID', /Task ID is empty/);
+		refuses(() => v.validateTaskId('abc/../models'), 'Task ID', /malformed/);
+		refuses(() => v.validateTaskId('abc def'), 'Task ID', /malformed/);
+	});
+	test('runway version', () => {
+		expect(v.validateRunwayVersion('2024-11-06')).toBe('2024-11-06');
+		refuses(() => v.validateRunwayVersion('latest'), 'Runway API Version', /date like 2024-11-06/);
+	});
+});
+
+describe('motion vector', () => {
+	test('fills missing axes with 0 and reads JSON text', () => {
+		expect(v.validateMotionVector({ y: 0.4, r: -6 })).toEqual({ x: 0, y: 0.4, z: 0, r: -6, bg_x_pan: 0, bg_y_pan: 0 });
+		expect(v.validateMotionVector('{"x": 1}')).toMatchObject({ x: 1, y: 0 });
+		expect(v.validateMotionVector({})).toEqual({ x: 0, y: 0, z: 0, r: 0, bg_x_pan: 0, bg_y_pan: 0 });
+	});
+	test.each([
+		[{ x: 11 }, /x must be a number from -10 to 10/],
+		[{ q: 1 }, /unknown axis "q"/],
+		['{bad', /not valid JSON/],
+		[[1, 2], /must be an object/],
+	])('%p is refused', (value, pattern) => refuses(() => v.validateMotionVector(value), 'Motion Vector', pattern));
+});
+
+describe('credential base URL', () => {
+	test.each(['https://api.cometapi.com', 'http://127.0.0.1:4000', 'http://localhost:4000', 'http://[::1]:4000'])('%s passes', (url) =>
+		expect(v.validateBaseUrl(url)).toBe(url),
+	);
+	test('plain http to another host is refused: the key would travel unencrypted', () =>
+		refuses(() => v.validateBaseUrl('http://api.cometapi.com'), 'Base URL (credential)', /unencrypted/));
+	test('other schemes are refused', () => refuses(() => v.validateBaseUrl('ftp://api.cometapi.com'), 'Base URL (credential)', /must start with https/));
+});
+
+describe('binary images', () => {
+	const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(100)]);
+	const jpeg = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(100)]);
+	const webp = Buffer.concat([Buffer.from('RIFF'), Buffer.alloc(4), Buffer.from('WEBPVP8 '), Buffer.alloc(100)]);
+
+	test.each([
+		['PNG', png, 'image/png'],
+		['JPEG', jpeg, 'image/jpeg'],
+		['WebP', webp, 'image/webp'],
+	])('%s is recognised by its content and sent as a data URI', (_name, bytes, type) => {
+		expect(image.sniffImageType(bytes)).toBe(type);
+		expect(image.imageToDataUri(bytes, 'Input Binary Field "data"', 'application/octet-stream')).toBe(
+			`data:${type};base64,${bytes.toString('base64')}`,
+		);
+	});
+
+	test.each([
+		['GIF', Buffer.from('GIF89a....'), /holds a GIF image/],
+		['text named .png', Buffer.from('hello, this is not an image'), /holds text/],
+		['PDF', Buffer.from('%PDF-1.7'), /holds a PDF document/],
+	])('%s is refused, naming what it is', (_name, bytes, pattern) => {
+		refuses(() => image.imageToDataUri(bytes, 'Input Binary Field "data"', 'image/png'), 'Input Binary Field "data"', pattern);
+	});
+
+	test('over 5 MB is refused with the size found', () => {
+		const big = Buffer.concat([png, Buffer.alloc(6 * 1024 * 1024)]);
+		refuses(() => image.imageToDataUri(big, 'Input Binary Field "data"', 'image/png'), 'Input Binary Field "data"', /is 6\.0 MB; .* at most 5 MB/);
+	});
+});
