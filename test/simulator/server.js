@@ -113,6 +113,9 @@ class Simulator {
 		this.requests = [];
 		this.tasks = new Map();
 		this.faults = [];
+		/** API requests being answered right now, and the most at once (the CDN is not counted). */
+		this.inFlight = 0;
+		this.maxInFlight = 0;
 		this.sockets = new Set();
 		this.server = http.createServer((req, res) => this.handle(req, res));
 		this.server.on('connection', (socket) => {
@@ -176,6 +179,7 @@ class Simulator {
 		this.requests.length = 0;
 		this.tasks.clear();
 		this.faults.length = 0;
+		this.maxInFlight = this.inFlight;
 	}
 
 	async close() {
@@ -207,6 +211,17 @@ class Simulator {
 			taskId: route === 'task' ? decodeURIComponent(url.pathname.split('/').pop()) : undefined,
 		};
 		this.requests.push(record);
+		if (route !== 'cdn') {
+			this.inFlight++;
+			this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
+			let counted = true;
+			const done = () => {
+				if (counted) this.inFlight--;
+				counted = false;
+			};
+			res.on('close', done);
+			res.on('finish', done);
+		}
 
 		const early = this.takeFault(route, record.taskId);
 		if (early && early.kind === 'resetBeforeBody') {

@@ -122,7 +122,7 @@ async function runJob(run: Run, job: Job): Promise<void> {
 			record.task = { ...outcome.task, taskId: outcome.task.taskId ?? record.taskId };
 			return;
 		}
-		throw new TaskFailure(outcome.problem, 'api');
+		throw new TaskFailure({ ...outcome.problem, message: `Task ${record.taskId}: ${outcome.problem.message}` }, 'api');
 	}
 
 	const result = await pollTask(

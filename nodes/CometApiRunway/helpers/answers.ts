@@ -140,7 +140,13 @@ export function classifyCreateAnswer(answer: HttpAnswer, nowMs: number): CreateO
 	if (statusCode >= 200 && statusCode < 300) {
 		const taskId = extractTaskId(body);
 		if (taskId !== undefined && isCreateAccepted(body)) {
-			return { kind: 'created', taskId, task: { ...normaliseTaskResponse(body), taskId } };
+			const task = normaliseTaskResponse(body);
+			// A bare `{id}` says nothing of the status: a task just taken is pending.
+			return {
+				kind: 'created',
+				taskId,
+				task: { ...task, taskId, status: task.rawStatus ? task.status : 'PENDING' },
+			};
 		}
 		if (typeof body === 'object' && body !== null && extractApiMessage(body)) {
 			return {
