@@ -7,6 +7,7 @@
  *   const sim = await startSimulator({ taskDurationMs: 2000 });
  *   sim.baseUrl              // http://127.0.0.1:PORT, the credential's Base URL
  *   sim.requests             // every request: { method, path, route, headers, body, at }
+ *   sim.maxInFlight          // the most API requests answered at once
  *   sim.fault('task', { status: 429, headers: { 'retry-after': '1' }, times: 2 });
  *   await sim.close();
  *
@@ -40,6 +41,8 @@ const DEFAULTS = {
 	noUrlForMs: 0,
 	/** Size of each fake MP4. */
 	videoBytes: 64 * 1024,
+	/** Added to every API answer, e.g. to see how many requests are in flight. */
+	latencyMs: 0,
 	/** HTTP status of the CDN for an expired video. */
 	expiredStatus: 410,
 };
@@ -247,6 +250,7 @@ class Simulator {
 		if (fault && (await this.applyFault(fault, req, res, record))) return;
 
 		if (route === 'cdn') return this.serveCdn(url.pathname, res);
+		if (this.options.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, this.options.latencyMs));
 		if (req.headers.authorization !== `Bearer ${this.apiKey}`) {
 			return this.json(res, 401, {
 				error: { message: 'Invalid token (request id: sim-401)', type: 'comet_api_error', code: '' },

@@ -9,6 +9,7 @@ const os = require('node:os');
 const path = require('node:path');
 
 // n8n-core keeps its instance settings in the user folder; keep them out of the home directory.
+process.env.N8N_LOG_LEVEL ??= 'silent';
 if (!process.env.N8N_USER_FOLDER) {
 	process.env.N8N_USER_FOLDER = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-core-test-'));
 }
@@ -148,13 +149,18 @@ async function runNode({
 }) {
 	const runwayNode = new CometApiRunway();
 	let nodeReturnedAt;
+	let nodeRunning = Promise.resolve();
 	const execute = runwayNode.execute;
-	runwayNode.execute = async function (...args) {
-		try {
-			return await execute.apply(this, args);
-		} finally {
-			nodeReturnedAt = Date.now();
-		}
+	runwayNode.execute = function (...args) {
+		const running = (async () => {
+			try {
+				return await execute.apply(this, args);
+			} finally {
+				nodeReturnedAt = Date.now();
+			}
+		})();
+		nodeRunning = running.catch(() => undefined);
+		return running;
 	};
 	const fixture = fixtureNode(items);
 	const nodes = [
@@ -252,6 +258,8 @@ async function runNode({
 	running.catch(() => undefined);
 	const run = await finished;
 	clearTimeout(timer);
+	// A stopped execution finishes before the node's own code has returned: wait for it.
+	await nodeRunning;
 	const taskData = run.data.resultData.runData[NODE_NAME]?.[0];
 	return {
 		items: taskData?.data?.main?.[0] ?? [],

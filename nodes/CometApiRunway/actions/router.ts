@@ -80,7 +80,8 @@ function mentionOtherTasks(error: NodeError, jobs: Job[], except?: Job): NodeErr
 	if (others.length === 0) return error;
 	const listed = others.map((record) => `${record.taskId} (${record.task?.status ?? 'PENDING'})`);
 	const shown = listed.slice(0, 10).join(', ') + (listed.length > 10 ? ` and ${listed.length - 10} more` : '');
-	error.message = `${error.message}. Other tasks submitted in this execution: ${shown}`;
+	const label = except ? 'Other tasks submitted in this execution' : 'Tasks submitted in this execution';
+	error.message = `${error.message}. ${label}: ${shown}`;
 	error.description = `${error.description ?? ''}\nAll task IDs submitted in this execution: ${listed.join(', ')}. Use Get Task to follow them.`.trim();
 	return error;
 }

@@ -57,13 +57,12 @@ export function pollSettingsFor(wait: WaitSettings): PollSettings {
 	};
 }
 
+// Error codes stay out of messages: n8n swaps a message that names one for a generic text.
 function transportProblem(failure: TransportFailure, what: string): ApiProblem {
 	const timedOut = failure.code === 'ECONNABORTED' || failure.code === 'ETIMEDOUT';
 	return {
-		message: timedOut
-			? `${what} timed out (${failure.code})`
-			: `${what} failed: the connection to CometAPI broke (${failure.code})`,
-		description: failure.message,
+		message: timedOut ? `${what} timed out` : `${what} failed: the connection to CometAPI broke`,
+		description: `Network error ${failure.code}: ${failure.message}`,
 	};
 }
 
@@ -99,8 +98,7 @@ export async function submitTask(
 				throw new TaskFailure(
 					{
 						...problem,
-						description:
-							'The request was sent, so the task may have been created and charged; it was not sent again. Check your CometAPI task log before running this item again.',
+						description: `The request was sent, so the task may have been created and charged; it was not sent again. Check your CometAPI task log before running this item again. (${problem.description})`,
 					},
 					'api',
 				);
@@ -226,8 +224,8 @@ export async function downloadVideo(
 			if (result < 500 && result !== 429) throw new TaskFailure(problem, 'download');
 		} else {
 			problem = {
-				message: `The video of task ${taskId} could not be downloaded (${result.code})`,
-				description: `Run Get Task for task ${taskId} later to download it. ${result.message}`,
+				message: `The video of task ${taskId} could not be downloaded: the transfer broke`,
+				description: `Run Get Task for task ${taskId} later to download it. (Network error ${result.code}: ${result.message})`,
 			};
 		}
 		if (attempt >= MAX_DOWNLOAD_ATTEMPTS) throw new TaskFailure(problem, 'download');
