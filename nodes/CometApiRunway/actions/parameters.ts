@@ -31,18 +31,28 @@ export async function readImage(
 		throw new InputError('Image Source', `Image Source must be url, binary or none, got "${source}"`);
 	}
 	const property = requireText('Input Binary Field', this.getNodeParameter('binaryPropertyName', itemIndex));
+	return await readBinaryImage.call(this, itemIndex, property, 'Input Binary Field');
+}
+
+/** Reads an image file from one of the item's binary fields as a checked data URI. */
+export async function readBinaryImage(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	property: string,
+	field: string,
+): Promise<string> {
 	const item = this.getInputData()[itemIndex];
 	const binary = item?.binary?.[property];
 	if (!binary) {
 		const present = Object.keys(item?.binary ?? {});
 		throw new InputError(
-			'Input Binary Field',
-			`Input Binary Field "${property}" is not on item ${itemIndex}; ${present.length ? `the item has: ${present.join(', ')}` : 'the item has no binary data'}`,
-			'Set Input Binary Field to the name of the field that holds the image.',
+			field,
+			`${field} "${property}" is not on item ${itemIndex}; ${present.length ? `the item has: ${present.join(', ')}` : 'the item has no binary data'}`,
+			`Set ${field} to the name of the field that holds the image.`,
 		);
 	}
 	const bytes = await this.helpers.getBinaryDataBuffer(itemIndex, property);
-	return imageToDataUri(bytes, `Input Binary Field "${property}"`, binary.mimeType);
+	return imageToDataUri(bytes, `${field} "${property}"`, binary.mimeType);
 }
 
 const WAIT_DEFAULTS = {

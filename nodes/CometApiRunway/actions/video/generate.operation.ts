@@ -13,7 +13,7 @@ import {
 } from '../../helpers/validation';
 import { imageSourceProperties, runwayVersionOption, waitProperties } from '../common.descriptions';
 import type { PreparedTask } from '../operation';
-import { readImage, readOptions, readRunwayVersion } from '../parameters';
+import { readBinaryImage, readImage, readOptions, readRunwayVersion } from '../parameters';
 
 /** The compat route refuses a request without a callback URL; this is its documented placeholder. */
 export const PLACEHOLDER_CALLBACK_URL = 'https://example.com/webhook';
@@ -59,6 +59,15 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Option',
 		default: {},
 		options: [
+			{
+				displayName: 'Last Image Binary Field',
+				name: 'lastImageBinaryPropertyName',
+				type: 'string',
+				default: '',
+				placeholder: 'end',
+				description:
+					'Input binary field holding an end-frame image (JPEG, PNG or WebP, at most 5 MB); used instead of Last Image URL',
+			},
 			{
 				displayName: 'Last Image URL',
 				name: 'lastImageUrl',
@@ -129,6 +138,10 @@ export async function prepare(this: IExecuteFunctions, itemIndex: number): Promi
 	};
 	const runwayVersion = readRunwayVersion.call(this, itemIndex);
 	body.image = await readImage.call(this, itemIndex);
+	const lastImageProperty = optionalText('Last Image Binary Field', options.lastImageBinaryPropertyName);
+	if (lastImageProperty) {
+		body.last_image = await readBinaryImage.call(this, itemIndex, lastImageProperty, 'Last Image Binary Field');
+	}
 	for (const key of Object.keys(body)) if (body[key] === undefined) delete body[key];
 	return {
 		kind: 'create',
