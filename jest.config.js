@@ -6,4 +6,5 @@ module.exports = {
 	testPathIgnorePatterns: ['/node_modules/', '/test/e2e/'],
 	testTimeout: 60000,
 	maxWorkers: 2,
+	reporters: ['default', ['<rootDir>/test/support/count-reporter.js', { suite: 'fast' }]],
 };
