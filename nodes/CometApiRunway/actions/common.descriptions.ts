@@ -2,6 +2,12 @@ import type { INodeProperties } from 'n8n-workflow';
 
 export const DEFAULT_RUNWAY_VERSION = '2024-11-06';
 
+/** Video lengths both routes take. */
+export const durationOptions = [
+	{ name: '5', value: 5 },
+	{ name: '10', value: 10 },
+];
+
 export const runwayVersionOption: INodeProperties = {
 	displayName: 'Runway API Version',
 	name: 'runwayVersion',
@@ -121,9 +127,14 @@ export function waitProperties(waitByDefault: boolean): INodeProperties[] {
 						{
 							name: 'Return Pending Item',
 							value: 'returnPending',
-							description: 'Output the task with its last status and timedOut: true, to resume with Get Task',
+							description:
+								'Output the task with its last status and timedOut: true, to resume with Get Task',
 						},
-						{ name: 'Fail', value: 'error', description: 'Stop with an error that names the task ID' },
+						{
+							name: 'Fail',
+							value: 'error',
+							description: 'Stop with an error that names the task ID',
+						},
 					],
 					default: 'returnPending',
 				},

@@ -11,12 +11,19 @@ import {
 } from '../helpers/validation';
 import { DEFAULT_RUNWAY_VERSION } from './common.descriptions';
 
+/** The request body without the optional fields the user left out. */
+export function withoutUndefined(body: IDataObject): IDataObject {
+	return Object.fromEntries(Object.entries(body).filter(([, value]) => value !== undefined));
+}
+
 export function readOptions(this: IExecuteFunctions, itemIndex: number): IDataObject {
 	return this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 }
 
 export function readRunwayVersion(this: IExecuteFunctions, itemIndex: number): string {
-	return validateRunwayVersion(readOptions.call(this, itemIndex).runwayVersion ?? DEFAULT_RUNWAY_VERSION);
+	return validateRunwayVersion(
+		readOptions.call(this, itemIndex).runwayVersion ?? DEFAULT_RUNWAY_VERSION,
+	);
 }
 
 /** Reads the image as a URL or, from a binary field, as a checked data URI. */
@@ -26,11 +33,18 @@ export async function readImage(
 ): Promise<string | undefined> {
 	const source = this.getNodeParameter('imageSource', itemIndex, 'url') as string;
 	if (source === 'none') return undefined;
-	if (source === 'url') return validateHttpUrl('Image URL', this.getNodeParameter('imageUrl', itemIndex));
+	if (source === 'url')
+		return validateHttpUrl('Image URL', this.getNodeParameter('imageUrl', itemIndex));
 	if (source !== 'binary') {
-		throw new InputError('Image Source', `Image Source must be url, binary or none, got "${source}"`);
+		throw new InputError(
+			'Image Source',
+			`Image Source must be url, binary or none, got "${source}"`,
+		);
 	}
-	const property = requireText('Input Binary Field', this.getNodeParameter('binaryPropertyName', itemIndex));
+	const property = requireText(
+		'Input Binary Field',
+		this.getNodeParameter('binaryPropertyName', itemIndex),
+	);
 	return await readBinaryImage.call(this, itemIndex, property, 'Input Binary Field');
 }
 
@@ -69,17 +83,33 @@ export function readWaitSettings(this: IExecuteFunctions, itemIndex: number): Wa
 	) as IDataObject;
 	const onTimeout = options.onTimeout ?? 'returnPending';
 	if (onTimeout !== 'returnPending' && onTimeout !== 'error') {
-		throw new InputError('On Timeout', `On Timeout must be returnPending or error, got "${String(onTimeout)}"`);
+		throw new InputError(
+			'On Timeout',
+			`On Timeout must be returnPending or error, got "${String(onTimeout)}"`,
+		);
 	}
-	const outputBinaryProperty = requireText('Output Binary Field', options.outputBinaryProperty ?? 'data');
+	const outputBinaryProperty = requireText(
+		'Output Binary Field',
+		options.outputBinaryProperty ?? 'data',
+	);
 	return {
 		waitForCompletion,
 		pollIntervalMs:
-			validateNumberInRange('Poll Interval', options.pollInterval ?? WAIT_DEFAULTS.pollInterval, 2, 3600) * 1000,
-		timeoutMs: validateNumberInRange('Timeout', options.timeout ?? WAIT_DEFAULTS.timeout, 1, 86_400) * 1000,
+			validateNumberInRange(
+				'Poll Interval',
+				options.pollInterval ?? WAIT_DEFAULTS.pollInterval,
+				2,
+				3600,
+			) * 1000,
+		timeoutMs:
+			validateNumberInRange('Timeout', options.timeout ?? WAIT_DEFAULTS.timeout, 1, 86_400) * 1000,
 		requestTimeoutMs:
-			validateNumberInRange('Request Timeout', options.requestTimeout ?? WAIT_DEFAULTS.requestTimeout, 1, 600) *
-			1000,
+			validateNumberInRange(
+				'Request Timeout',
+				options.requestTimeout ?? WAIT_DEFAULTS.requestTimeout,
+				1,
+				600,
+			) * 1000,
 		onTimeout,
 		downloadVideo: options.downloadVideo === true,
 		outputBinaryProperty,

@@ -44,7 +44,11 @@ interface Job {
 
 type NodeError = NodeApiError | NodeOperationError;
 
-function inputError(ctx: IExecuteFunctions, error: InputError, itemIndex?: number): NodeOperationError {
+function inputError(
+	ctx: IExecuteFunctions,
+	error: InputError,
+	itemIndex?: number,
+): NodeOperationError {
 	return new NodeOperationError(ctx.getNode(), error.message, {
 		itemIndex,
 		description: error.hint ?? `Fix the ${error.field} field; nothing was sent to CometAPI.`,
@@ -79,10 +83,14 @@ function mentionOtherTasks(error: NodeError, jobs: Job[], except?: Job): NodeErr
 	const others = jobs.filter((job) => job !== except && job.record).map((job) => job.record!);
 	if (others.length === 0) return error;
 	const listed = others.map((record) => `${record.taskId} (${record.task?.status ?? 'PENDING'})`);
-	const shown = listed.slice(0, 10).join(', ') + (listed.length > 10 ? ` and ${listed.length - 10} more` : '');
-	const label = except ? 'Other tasks submitted in this execution' : 'Tasks submitted in this execution';
+	const shown =
+		listed.slice(0, 10).join(', ') + (listed.length > 10 ? ` and ${listed.length - 10} more` : '');
+	const label = except
+		? 'Other tasks submitted in this execution'
+		: 'Tasks submitted in this execution';
 	error.message = `${error.message}. ${label}: ${shown}`;
-	error.description = `${error.description ?? ''}\nAll task IDs submitted in this execution: ${listed.join(', ')}. Use Get Task to follow them.`.trim();
+	error.description =
+		`${error.description ?? ''}\nAll task IDs submitted in this execution: ${listed.join(', ')}. Use Get Task to follow them.`.trim();
 	return error;
 }
 
@@ -111,7 +119,8 @@ async function runJob(run: Run, job: Job): Promise<void> {
 		};
 	}
 	const record = job.record;
-	const runwayVersion = prepared.kind === 'create' ? prepared.request.runwayVersion : prepared.runwayVersion;
+	const runwayVersion =
+		prepared.kind === 'create' ? prepared.request.runwayVersion : prepared.runwayVersion;
 	const fetchStatus = statusFetcher(run, record.route, runwayVersion, wait.requestTimeoutMs);
 
 	if (!wait.waitForCompletion) {
@@ -123,7 +132,10 @@ async function runJob(run: Run, job: Job): Promise<void> {
 			record.task = { ...outcome.task, taskId: outcome.task.taskId ?? record.taskId };
 			return;
 		}
-		throw new TaskFailure({ ...outcome.problem, message: `Task ${record.taskId}: ${outcome.problem.message}` }, 'api');
+		throw new TaskFailure(
+			{ ...outcome.problem, message: `Task ${record.taskId}: ${outcome.problem.message}` },
+			'api',
+		);
 	}
 
 	const result = await pollTask(
@@ -142,7 +154,10 @@ async function runJob(run: Run, job: Job): Promise<void> {
 	record.task = result.task ?? record.task;
 	if (result.kind === 'aborted') throw cancelled();
 	if (result.kind === 'error') {
-		throw new TaskFailure({ ...result.problem, message: `Task ${record.taskId}: ${result.problem.message}` }, 'api');
+		throw new TaskFailure(
+			{ ...result.problem, message: `Task ${record.taskId}: ${result.problem.message}` },
+			'api',
+		);
 	}
 	if (result.kind === 'timedOut') {
 		record.timedOut = true;
@@ -210,7 +225,10 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const operationName = this.getNodeParameter('operation', 0) as string;
 	const operation = OPERATIONS[resource]?.[operationName];
 	if (!operation) {
-		throw new NodeOperationError(this.getNode(), `The operation "${operationName}" of resource "${resource}" is not supported`);
+		throw new NodeOperationError(
+			this.getNode(),
+			`The operation "${operationName}" of resource "${resource}" is not supported`,
+		);
 	}
 	const continueOnFail = this.continueOnFail();
 	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
@@ -272,14 +290,22 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 
 	if (executionSignal?.aborted) {
 		throw mentionOtherTasks(
-			new NodeOperationError(this.getNode(), 'The execution was stopped while waiting for the videos', {
-				description: 'The submitted tasks go on at CometAPI.',
-			}),
+			new NodeOperationError(
+				this.getNode(),
+				'The execution was stopped while waiting for the videos',
+				{
+					description: 'The submitted tasks go on at CometAPI.',
+				},
+			),
 			jobs,
 		);
 	}
 	if (firstFailure) {
-		throw mentionOtherTasks(failureError(this, firstFailure, firstFailure.failure!), jobs, firstFailure);
+		throw mentionOtherTasks(
+			failureError(this, firstFailure, firstFailure.failure!),
+			jobs,
+			firstFailure,
+		);
 	}
 	for (const job of jobs) {
 		outputs[job.itemIndex] = job.failure

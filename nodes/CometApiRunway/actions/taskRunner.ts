@@ -42,7 +42,8 @@ export function hostClock(): PollerClock {
 		async sleep(ms: number, signal?: AbortSignal) {
 			const end = Date.now() + ms;
 			for (let left = ms; left > 0 && !signal?.aborted; left = end - Date.now()) {
-				await sleep(Math.min(SLEEP_SLICE_MS, left), signal);
+				// An abort rejects the sleep; the loop condition then ends it.
+				await sleep(Math.min(SLEEP_SLICE_MS, left), signal).then(undefined, () => undefined);
 			}
 		},
 	};
@@ -113,16 +114,25 @@ export async function submitTask(
 			retryAfterMs = outcome.retryAfterMs;
 		}
 		if (attempt >= MAX_CREATE_ATTEMPTS) {
-			throw new TaskFailure({ ...problem, message: `${problem.message} (after ${attempt} attempts)` }, 'api');
+			throw new TaskFailure(
+				{ ...problem, message: `${problem.message} (after ${attempt} attempts)` },
+				'api',
+			);
 		}
-		const delay = Math.max(backoffDelay(attempt, DEFAULT_POLL_SETTINGS, run.clock.random), retryAfterMs ?? 0);
+		const delay = Math.max(
+			backoffDelay(attempt, DEFAULT_POLL_SETTINGS, run.clock.random),
+			retryAfterMs ?? 0,
+		);
 		await run.clock.sleep(delay, run.signal);
 	}
 }
 
 export function cancelled(): TaskFailure {
 	return new TaskFailure(
-		{ message: 'The execution was stopped', description: 'Waiting ended because the execution was stopped.' },
+		{
+			message: 'The execution was stopped',
+			description: 'Waiting ended because the execution was stopped.',
+		},
 		'cancelled',
 	);
 }
@@ -192,7 +202,9 @@ async function downloadOnce(
 		(answer.body as { destroy?: () => void }).destroy?.();
 		return answer.statusCode;
 	}
-	const contentType = String(answer.headers['content-type'] ?? 'video/mp4').split(';')[0].trim();
+	const contentType = String(answer.headers['content-type'] ?? 'video/mp4')
+		.split(';')[0]
+		.trim();
 	const mimeType = contentType.startsWith('video/') ? contentType : 'video/mp4';
 	const fileName = `${taskId}.${VIDEO_EXTENSIONS[mimeType] ?? 'mp4'}`;
 	// A stream the server cuts off rejects here; that counts as a broken transfer.
@@ -215,7 +227,8 @@ export async function downloadVideo(
 		if (typeof result === 'object' && !(result instanceof TransportFailure)) return result;
 		let problem: ApiProblem;
 		if (typeof result === 'number') {
-			if ([401, 403, 404, 410].includes(result)) throw new TaskFailure(expiredProblem(taskId, result), 'download');
+			if ([401, 403, 404, 410].includes(result))
+				throw new TaskFailure(expiredProblem(taskId, result), 'download');
 			problem = {
 				message: `The video of task ${taskId} could not be downloaded: HTTP ${result}`,
 				description: `Run Get Task for task ${taskId} later to download it.`,
@@ -229,6 +242,9 @@ export async function downloadVideo(
 			};
 		}
 		if (attempt >= MAX_DOWNLOAD_ATTEMPTS) throw new TaskFailure(problem, 'download');
-		await run.clock.sleep(backoffDelay(attempt, DEFAULT_POLL_SETTINGS, run.clock.random), run.signal);
+		await run.clock.sleep(
+			backoffDelay(attempt, DEFAULT_POLL_SETTINGS, run.clock.random),
+			run.signal,
+		);
 	}
 }

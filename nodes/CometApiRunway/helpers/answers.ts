@@ -105,7 +105,11 @@ export function classifyStatusAnswer(answer: HttpAnswer, nowMs: number): StatusO
 		return { kind: 'task', task: { ...task, notVisible: true } };
 	}
 	if (statusCode < 200 || statusCode >= 300) {
-		const problem = problemOf(answer, `Status request failed with HTTP ${statusCode}`, adviceFor(statusCode));
+		const problem = problemOf(
+			answer,
+			`Status request failed with HTTP ${statusCode}`,
+			adviceFor(statusCode),
+		);
 		return isTransientStatus(answer)
 			? { kind: 'transient', problem, retryAfterMs: retryAfterMs(answer, nowMs) }
 			: { kind: 'permanent', problem };
@@ -121,11 +125,20 @@ export function classifyStatusAnswer(answer: HttpAnswer, nowMs: number): StatusO
 		};
 	}
 	const apiCode = extractApiCode(body);
-	const hasError = (body as { error?: unknown }).error !== undefined && (body as { error?: unknown }).error !== null;
-	if (hasError || (apiCode !== undefined && typeof (body as { code?: unknown }).code === 'string')) {
+	const hasError =
+		(body as { error?: unknown }).error !== undefined &&
+		(body as { error?: unknown }).error !== null;
+	if (
+		hasError ||
+		(apiCode !== undefined && typeof (body as { code?: unknown }).code === 'string')
+	) {
 		return {
 			kind: 'permanent',
-			problem: problemOf(answer, 'CometAPI reported an error for the status request', adviceFor(400)),
+			problem: problemOf(
+				answer,
+				'CometAPI reported an error for the status request',
+				adviceFor(400),
+			),
 		};
 	}
 	return { kind: 'task', task };
@@ -167,7 +180,11 @@ export function classifyCreateAnswer(answer: HttpAnswer, nowMs: number): CreateO
 	if (statusCode === 429 || (statusCode === 503 && !isInvalidRequest(answer))) {
 		return {
 			kind: 'retryable',
-			problem: problemOf(answer, `CometAPI refused the task with HTTP ${statusCode}`, adviceFor(statusCode)),
+			problem: problemOf(
+				answer,
+				`CometAPI refused the task with HTTP ${statusCode}`,
+				adviceFor(statusCode),
+			),
 			retryAfterMs: retryAfterMs(answer, nowMs),
 		};
 	}
@@ -183,6 +200,10 @@ export function classifyCreateAnswer(answer: HttpAnswer, nowMs: number): CreateO
 	}
 	return {
 		kind: 'refused',
-		problem: problemOf(answer, `CometAPI refused the task with HTTP ${statusCode}`, adviceFor(statusCode)),
+		problem: problemOf(
+			answer,
+			`CometAPI refused the task with HTTP ${statusCode}`,
+			adviceFor(statusCode),
+		),
 	};
 }

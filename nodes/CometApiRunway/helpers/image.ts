@@ -11,7 +11,10 @@ const startsWith = (bytes: Uint8Array, signature: number[], offset = 0) =>
 export function sniffImageType(bytes: Uint8Array): ImageType | undefined {
 	if (startsWith(bytes, [0xff, 0xd8, 0xff])) return 'image/jpeg';
 	if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'image/png';
-	if (startsWith(bytes, [0x52, 0x49, 0x46, 0x46]) && startsWith(bytes, [0x57, 0x45, 0x42, 0x50], 8)) {
+	if (
+		startsWith(bytes, [0x52, 0x49, 0x46, 0x46]) &&
+		startsWith(bytes, [0x57, 0x45, 0x42, 0x50], 8)
+	) {
 		return 'image/webp';
 	}
 	return undefined;
@@ -22,7 +25,8 @@ function describeContent(bytes: Uint8Array, declared: string | undefined): strin
 	if (startsWith(bytes, [0x47, 0x49, 0x46, 0x38])) return 'a GIF image';
 	if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46])) return 'a PDF document';
 	const head = Array.from(bytes.slice(0, 64));
-	const printable = head.length > 0 && head.every((b) => b === 9 || b === 10 || b === 13 || (b >= 32 && b < 127));
+	const printable =
+		head.length > 0 && head.every((b) => b === 9 || b === 10 || b === 13 || (b >= 32 && b < 127));
 	if (printable) return 'text';
 	return `unrecognised content${declared ? ` (declared as ${declared})` : ''}`;
 }

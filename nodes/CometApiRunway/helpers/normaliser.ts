@@ -62,7 +62,8 @@ function urlsOf(...candidates: unknown[]): string[] {
 	for (const candidate of candidates) {
 		const list = Array.isArray(candidate) ? candidate : [candidate];
 		for (const entry of list) {
-			const url = nonEmptyString(entry) ?? (isObject(entry) ? nonEmptyString(entry.url) : undefined);
+			const url =
+				nonEmptyString(entry) ?? (isObject(entry) ? nonEmptyString(entry.url) : undefined);
 			if (url && /^https?:\/\//i.test(url) && !urls.includes(url)) urls.push(url);
 		}
 	}
@@ -129,7 +130,8 @@ function fromWrapped(data: Json, response: unknown): NormalisedTask {
 	const innerStatus = mapStatus(nonEmptyString(inner.status));
 	let status = mapStatus(rawStatus ?? undefined) ?? innerStatus ?? 'RUNNING';
 	// The upstream task knows better than the relay when they disagree on a terminal state.
-	if (innerStatus && ['SUCCEEDED', 'FAILED', 'CANCELLED'].includes(innerStatus)) status = innerStatus;
+	if (innerStatus && ['SUCCEEDED', 'FAILED', 'CANCELLED'].includes(innerStatus))
+		status = innerStatus;
 	const failure = nonEmptyString(data.fail_reason) ?? nonEmptyString(inner.failure) ?? null;
 	return finish({
 		...blank(response),

@@ -66,8 +66,15 @@ export function jitteredInterval(settings: PollSettings, random: () => number): 
 }
 
 /** Exponential backoff with equal jitter: half fixed, half random. */
-export function backoffDelay(attempt: number, settings: PollSettings, random: () => number): number {
-	const ceiling = Math.min(settings.backoffCapMs, settings.backoffBaseMs * 2 ** Math.max(0, attempt - 1));
+export function backoffDelay(
+	attempt: number,
+	settings: PollSettings,
+	random: () => number,
+): number {
+	const ceiling = Math.min(
+		settings.backoffCapMs,
+		settings.backoffBaseMs * 2 ** Math.max(0, attempt - 1),
+	);
 	return Math.round(ceiling / 2 + (random() * ceiling) / 2);
 }
 
@@ -96,9 +103,7 @@ export async function pollTask(
 	let polls = 0;
 	let transientStreak = 0;
 	let succeededWithoutOutputAt: number | undefined;
-	let delay = target.pollImmediately
-		? 0
-		: target.startedAtMs + settings.firstDelayMs - clock.now();
+	let delay = target.pollImmediately ? 0 : target.startedAtMs + settings.firstDelayMs - clock.now();
 
 	for (;;) {
 		await pause(clock, Math.min(delay, deadline - clock.now()), signal);
@@ -109,7 +114,8 @@ export async function pollTask(
 		if (signal?.aborted) return { kind: 'aborted', task: last, polls };
 		const now = clock.now();
 
-		if (outcome.kind === 'permanent') return { kind: 'error', problem: outcome.problem, task: last, polls };
+		if (outcome.kind === 'permanent')
+			return { kind: 'error', problem: outcome.problem, task: last, polls };
 
 		if (outcome.kind === 'transient') {
 			transientStreak++;
@@ -124,7 +130,10 @@ export async function pollTask(
 					polls,
 				};
 			}
-			delay = Math.max(backoffDelay(transientStreak, settings, clock.random), outcome.retryAfterMs ?? 0);
+			delay = Math.max(
+				backoffDelay(transientStreak, settings, clock.random),
+				outcome.retryAfterMs ?? 0,
+			);
 		} else {
 			transientStreak = 0;
 			const task = outcome.task;
@@ -149,7 +158,8 @@ export async function pollTask(
 					return { kind: 'finished', task: last, polls, finishedAtMs: now };
 				}
 				if (task.status === 'SUCCEEDED') {
-					if (task.outputs.length > 0) return { kind: 'finished', task: last, polls, finishedAtMs: now };
+					if (task.outputs.length > 0)
+						return { kind: 'finished', task: last, polls, finishedAtMs: now };
 					// The relay can say SUCCESS a moment before the URL is filled in.
 					succeededWithoutOutputAt ??= now;
 					if (now - succeededWithoutOutputAt >= settings.missingOutputGraceMs) {

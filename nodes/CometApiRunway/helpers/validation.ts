@@ -23,7 +23,8 @@ export const RATIOS_BY_MODEL: Record<string, readonly string[]> = {
 
 const describe = (value: unknown): string => {
 	if (value === undefined || value === null || value === '') return 'an empty value';
-	if (typeof value === 'string') return `"${value.length > 60 ? `${value.slice(0, 57)}...` : value}"`;
+	if (typeof value === 'string')
+		return `"${value.length > 60 ? `${value.slice(0, 57)}...` : value}"`;
 	return `${typeof value} ${JSON.stringify(value)}`;
 };
 
@@ -49,7 +50,11 @@ export function validateHttpUrl(field: string, value: unknown): string {
 	const text = requireText(field, value, 'Give a public http:// or https:// URL.');
 	const url = parseUrl(text);
 	if (!url) {
-		throw new InputError(field, `${field} is not a valid URL: ${describe(text)}`, 'Give a public http:// or https:// URL.');
+		throw new InputError(
+			field,
+			`${field} is not a valid URL: ${describe(text)}`,
+			'Give a public http:// or https:// URL.',
+		);
 	}
 	if (url.protocol !== 'https:' && url.protocol !== 'http:') {
 		throw new InputError(
@@ -61,7 +66,11 @@ export function validateHttpUrl(field: string, value: unknown): string {
 	return text;
 }
 
-export function validatePrompt(field: string, value: unknown, required: boolean): string | undefined {
+export function validatePrompt(
+	field: string,
+	value: unknown,
+	required: boolean,
+): string | undefined {
 	const text = required ? requireText(field, value) : optionalText(field, value);
 	if (text !== undefined && text.length > PROMPT_MAX_LENGTH) {
 		throw new InputError(
@@ -124,7 +133,11 @@ export function validateRatio(field: string, value: unknown, model?: string): st
 }
 
 export function validateTaskId(value: unknown): string {
-	const taskId = requireText('Task ID', value, 'Use the taskId output of an earlier Image to Video or Generate.');
+	const taskId = requireText(
+		'Task ID',
+		value,
+		'Use the taskId output of an earlier Image to Video or Generate.',
+	);
 	if (!/^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/.test(taskId)) {
 		throw new InputError(
 			'Task ID',
@@ -152,7 +165,10 @@ export function validateMotionVector(value: unknown): Record<string, number> | u
 	if (value === undefined || value === null || value === '') return undefined;
 	const vector = typeof value === 'string' ? parseJson('Motion Vector', value) : value;
 	if (typeof vector !== 'object' || vector === null || Array.isArray(vector)) {
-		throw new InputError('Motion Vector', `Motion Vector must be an object with ${MOTION_AXES.join(', ')}`);
+		throw new InputError(
+			'Motion Vector',
+			`Motion Vector must be an object with ${MOTION_AXES.join(', ')}`,
+		);
 	}
 	const result: Record<string, number> = {};
 	for (const [axis, raw] of Object.entries(vector)) {
@@ -182,7 +198,8 @@ function parseJson(field: string, text: string): unknown {
 	} catch {
 		// Reported below, outside the catch.
 	}
-	if (value === INVALID) throw new InputError(field, `${field} is not valid JSON: ${describe(text)}`);
+	if (value === INVALID)
+		throw new InputError(field, `${field} is not valid JSON: ${describe(text)}`);
 	return value;
 }
 
@@ -204,7 +221,10 @@ export function validateNumberInRange(
 ): number {
 	const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
 	if (typeof number !== 'number' || !Number.isFinite(number) || number < min || number > max) {
-		throw new InputError(field, `${field} must be a number from ${min} to ${max}, got ${describe(value)}`);
+		throw new InputError(
+			field,
+			`${field} must be a number from ${min} to ${max}, got ${describe(value)}`,
+		);
 	}
 	return number;
 }
@@ -216,7 +236,8 @@ export function validateBaseUrl(value: unknown): string {
 	const field = 'Base URL (credential)';
 	const text = requireText(field, value, 'Use https://api.cometapi.com.');
 	const url = parseUrl(text);
-	if (!url) throw new InputError(field, `${field} is not a valid URL`, 'Use https://api.cometapi.com.');
+	if (!url)
+		throw new InputError(field, `${field} is not a valid URL`, 'Use https://api.cometapi.com.');
 	if (url.protocol === 'https:') return text;
 	if (url.protocol === 'http:' && LOCAL_HOSTS.test(url.hostname)) return text;
 	if (url.protocol === 'http:') {

@@ -46,7 +46,8 @@ export function toTransportFailure(error: unknown): TransportFailure {
 		(typeof cause?.code === 'string' && cause.code) ||
 		(typeof (error as { code?: unknown }).code === 'string' && (error as { code: string }).code) ||
 		'UNKNOWN';
-	const reason = typeof cause?.message === 'string' ? cause.message : String((error as Error).message);
+	const reason =
+		typeof cause?.message === 'string' ? cause.message : String((error as Error).message);
 	return new TransportFailure(code, reason);
 }
 

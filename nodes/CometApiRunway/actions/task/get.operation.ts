@@ -56,7 +56,15 @@ export async function prepare(this: IExecuteFunctions, itemIndex: number): Promi
 	const taskId = validateTaskId(this.getNodeParameter('taskId', itemIndex));
 	const route = this.getNodeParameter('taskRoute', itemIndex, 'official') as TaskRoute;
 	if (route !== 'official' && route !== 'feed') {
-		throw new InputError('Task Route', `Task Route must be official or feed, got "${String(route)}"`);
+		throw new InputError(
+			'Task Route',
+			`Task Route must be official or feed, got "${String(route)}"`,
+		);
 	}
-	return { kind: 'existing', taskId, route, runwayVersion: readRunwayVersion.call(this, itemIndex) };
+	return {
+		kind: 'existing',
+		taskId,
+		route,
+		runwayVersion: readRunwayVersion.call(this, itemIndex),
+	};
 }

@@ -11,9 +11,20 @@ import {
 	validatePrompt,
 	validateRatio,
 } from '../../helpers/validation';
-import { imageSourceProperties, runwayVersionOption, waitProperties } from '../common.descriptions';
+import {
+	durationOptions,
+	imageSourceProperties,
+	runwayVersionOption,
+	waitProperties,
+} from '../common.descriptions';
 import type { PreparedTask } from '../operation';
-import { readBinaryImage, readImage, readOptions, readRunwayVersion } from '../parameters';
+import {
+	readBinaryImage,
+	readImage,
+	readOptions,
+	readRunwayVersion,
+	withoutUndefined,
+} from '../parameters';
 
 /** The compat route refuses a request without a callback URL; this is its documented placeholder. */
 export const PLACEHOLDER_CALLBACK_URL = 'https://example.com/webhook';
@@ -95,10 +106,7 @@ const properties: INodeProperties[] = [
 				displayName: 'Seconds',
 				name: 'seconds',
 				type: 'options',
-				options: [
-					{ name: '5', value: 5 },
-					{ name: '10', value: 10 },
-				],
+				options: durationOptions,
 				default: 5,
 				description: 'Length of the video',
 			},
@@ -121,11 +129,16 @@ export const description = updateDisplayOptions(
 
 export async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<PreparedTask> {
 	const options = readOptions.call(this, itemIndex);
-	const callbackUrl = optionalText('Callback URL', this.getNodeParameter('callbackUrl', itemIndex, ''));
+	const callbackUrl = optionalText(
+		'Callback URL',
+		this.getNodeParameter('callbackUrl', itemIndex, ''),
+	);
 	const lastImageUrl = optionalText('Last Image URL', options.lastImageUrl);
 	const motionVector = validateMotionVector(options.motionVector);
 	const body: IDataObject = {
-		callback_url: callbackUrl ? validateHttpUrl('Callback URL', callbackUrl) : PLACEHOLDER_CALLBACK_URL,
+		callback_url: callbackUrl
+			? validateHttpUrl('Callback URL', callbackUrl)
+			: PLACEHOLDER_CALLBACK_URL,
 		prompt: validatePrompt('Prompt', this.getNodeParameter('prompt', itemIndex), true),
 		model: validateModel('Model', this.getNodeParameter('model', itemIndex)),
 		ratio: validateRatio('Ratio', this.getNodeParameter('ratio', itemIndex)),
@@ -138,13 +151,25 @@ export async function prepare(this: IExecuteFunctions, itemIndex: number): Promi
 	};
 	const runwayVersion = readRunwayVersion.call(this, itemIndex);
 	body.image = await readImage.call(this, itemIndex);
-	const lastImageProperty = optionalText('Last Image Binary Field', options.lastImageBinaryPropertyName);
+	const lastImageProperty = optionalText(
+		'Last Image Binary Field',
+		options.lastImageBinaryPropertyName,
+	);
 	if (lastImageProperty) {
-		body.last_image = await readBinaryImage.call(this, itemIndex, lastImageProperty, 'Last Image Binary Field');
+		body.last_image = await readBinaryImage.call(
+			this,
+			itemIndex,
+			lastImageProperty,
+			'Last Image Binary Field',
+		);
 	}
-	for (const key of Object.keys(body)) if (body[key] === undefined) delete body[key];
 	return {
 		kind: 'create',
-		request: { route: 'feed', path: '/runway/pro/generate', body, runwayVersion },
+		request: {
+			route: 'feed',
+			path: '/runway/pro/generate',
+			body: withoutUndefined(body),
+			runwayVersion,
+		},
 	};
 }

@@ -9,14 +9,21 @@ import {
 	validateRatio,
 	validateSeed,
 } from '../../helpers/validation';
-import { imageSourceProperties, runwayVersionOption, waitProperties } from '../common.descriptions';
+import {
+	durationOptions,
+	imageSourceProperties,
+	runwayVersionOption,
+	waitProperties,
+} from '../common.descriptions';
 import type { PreparedTask } from '../operation';
-import { readImage, readOptions, readRunwayVersion } from '../parameters';
+import { readImage, readOptions, readRunwayVersion, withoutUndefined } from '../parameters';
 
-const ratioOptions = [...RATIOS_BY_MODEL.gen4_turbo, ...RATIOS_BY_MODEL.gen3a_turbo].map((ratio) => ({
-	name: ratio,
-	value: ratio,
-}));
+const ratioOptions = [...RATIOS_BY_MODEL.gen4_turbo, ...RATIOS_BY_MODEL.gen3a_turbo].map(
+	(ratio) => ({
+		name: ratio,
+		value: ratio,
+	}),
+);
 
 const properties: INodeProperties[] = [
 	...imageSourceProperties(false),
@@ -49,10 +56,7 @@ const properties: INodeProperties[] = [
 		displayName: 'Duration (Seconds)',
 		name: 'duration',
 		type: 'options',
-		options: [
-			{ name: '5', value: 5 },
-			{ name: '10', value: 10 },
-		],
+		options: durationOptions,
 		default: 5,
 	},
 	{
@@ -102,9 +106,13 @@ export async function prepare(this: IExecuteFunctions, itemIndex: number): Promi
 	const runwayVersion = readRunwayVersion.call(this, itemIndex);
 	// The image is read last: it is the costly check and the other fields fail faster.
 	body.promptImage = await readImage.call(this, itemIndex);
-	for (const key of Object.keys(body)) if (body[key] === undefined) delete body[key];
 	return {
 		kind: 'create',
-		request: { route: 'official', path: '/runwayml/v1/image_to_video', body, runwayVersion },
+		request: {
+			route: 'official',
+			path: '/runwayml/v1/image_to_video',
+			body: withoutUndefined(body),
+			runwayVersion,
+		},
 	};
 }

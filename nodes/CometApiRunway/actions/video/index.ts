@@ -22,7 +22,8 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Generate',
 				value: 'generate',
-				description: 'Generate a video from a prompt, optionally with a start image (compatibility route)',
+				description:
+					'Generate a video from a prompt, optionally with a start image (compatibility route)',
 				action: 'Generate a video from a prompt',
 			},
 		],
