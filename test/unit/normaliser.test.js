@@ -236,6 +236,8 @@ describe('create responses', () => {
 		['relay wrapper with code success', { code: 'success', data: { task_id: 't-1' } }, 't-1'],
 		['flat task_id', { task_id: 't-2' }, 't-2'],
 		['data.id', { data: { id: 't-3' } }, 't-3'],
+		['sibling relay wrapper with request_id', { code: 'success', message: '', request_id: 'r-1', data: { task_id: 't-4', task_status: 'submitted' } }, 't-4'],
+		['sibling relay job object', { id: 't-5', state: 'pending' }, 't-5'],
 	])('%s gives its task id and counts as accepted', (_name, body, id) => {
 		expect(extractTaskId(body)).toBe(id);
 		expect(isCreateAccepted(body)).toBe(true);
