@@ -1,14 +1,16 @@
 'use strict';
-// Per-test-file setup: one simulator, one fresh n8n user folder with the packed package and the
-// cometApi credential imported, and all of the file's workflows imported with one n8n process.
+// Per-test-file setup: one simulator, one fresh n8n user folder (a copy of the run's template:
+// freshly packed package installed, database migrated) with the cometApi credential imported,
+// and all of the file's workflows imported with one n8n process.
 const { buildAndPack, createN8n, simulatorModule } = require('./harness');
 
 async function startSuite({ simulator = {}, workflows = [], n8nEnv } = {}) {
 	const t0 = Date.now();
 	const { startSimulator } = simulatorModule();
 	const sim = await startSimulator({ taskDurationMs: 2000, ...simulator });
-	const tarball = process.env.E2E_TARBALL || (await buildAndPack());
-	const n8n = await createN8n({ tarball, env: n8nEnv });
+	const template = process.env.E2E_TEMPLATE;
+	const tarball = template ? undefined : process.env.E2E_TARBALL || (await buildAndPack());
+	const n8n = await createN8n({ tarball, template, env: n8nEnv });
 	await n8n.importCredential({ apiKey: sim.apiKey, baseUrl: sim.baseUrl });
 	if (workflows.length) await n8n.importWorkflows(workflows);
 	const setupMs = Date.now() - t0;
@@ -23,9 +25,32 @@ async function startSuite({ simulator = {}, workflows = [], n8nEnv } = {}) {
 	};
 }
 
-/** Creates requests the simulator got, with their bodies (JSON-parsed where needed). */
+/** The simulator's create requests, as JSON bodies. */
 function createBodies(sim) {
 	return sim.createRequests().map((r) => (typeof r.body === 'string' ? JSON.parse(r.body) : r.body));
 }
 
-module.exports = { startSuite, createBodies };
+/** Item json without the bulky raw `response`, for readable assertion failures. */
+function brief(items) {
+	return items.map((it) => {
+		const { response, ...rest } = it.json || {};
+		return { json: rest, pairedItem: it.pairedItem, binary: it.binary && Object.keys(it.binary) };
+	});
+}
+
+module.exports = { startSuite, createBodies, brief };
+
+/** Fails with n8n's own error message (not just "expected 0, got 1") when a run did not succeed. */
+function expectSuccess(r) {
+	if (r.parseError) throw new Error(r.parseError);
+	if (r.exitCode !== 0 || r.error) {
+		const e = r.error || {};
+		throw new Error(
+			`n8n execute exited ${r.exitCode}: ${e.message ?? ''} ${e.description ?? ''}\n` +
+				`node: ${e.node?.name ?? r.lastNodeExecuted ?? '?'}\n${(r.stderr || '').slice(-1500)}`,
+		);
+	}
+	return r;
+}
+
+module.exports.expectSuccess = expectSuccess;
