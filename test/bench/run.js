@@ -1,0 +1,330 @@
+'use strict';
+/**
+ * The project benchmark: `npm run bench` (build, then this file).
+ *   1. Batch wait: N = 1, 10, 50 tasks of scaled duration T = 20 s, poll interval 2 s, run one
+ *      after another, each on a fresh simulator; plus a stop after 5 s with N = 10.
+ *   2. Memory: 20 videos of 50 MB downloaded in a child process, with n8n-core's binary data
+ *      in filesystem mode, then in n8n's in-memory ('default') mode for comparison.
+ *   3. Soak: test/faults/soak.js runSoak({ items: 200, seed }) when that file exists.
+ * All ratios are measured within this one run; the machine is shared, so absolute times wobble.
+ * BENCH_ONLY=batch,memory,soak (any subset) runs only those sections; the default is all three.
+ */
+const fs = require('node:fs');
+const path = require('node:path');
+const { spawn } = require('node:child_process');
+
+const common = require('./common');
+
+const { ROOT, MB, startSimulator, runNode, imageToVideoParameters, executeHook, percentile, mean, table } = common;
+
+// Node's process warnings are collected and printed once, deduplicated, at the end.
+const warnings = new Map();
+function noteWarning(where, name, message) {
+	const key = `${name}: ${message}`;
+	const entry = warnings.get(key) ?? { where: new Set() };
+	entry.where.add(where);
+	warnings.set(key, entry);
+}
+process.removeAllListeners('warning');
+process.on('warning', (w) => noteWarning('bench process', w.name, w.message));
+
+const T_MS = 20_000;
+const INTERVAL_S = 2;
+const BATCH_SIZES = [1, 10, 50];
+const CANCEL_N = 10;
+const CANCEL_AFTER_MS = 5_000;
+const MEMORY_TASKS = 20;
+const MEMORY_MB = 50;
+const MEMORY_TASK_MS = 3_000;
+const SOAK_ITEMS = 200;
+const SOAK_SEED = 20240601;
+const API_KEY = 'test-api-key';
+const SECTIONS = new Set((process.env.BENCH_ONLY || 'batch,memory,soak').split(',').map((x) => x.trim()));
+
+const s = (ms, digits = 2) => (ms / 1000).toFixed(digits);
+const mb = (bytes) => (bytes / MB).toFixed(0);
+const verdict = (ok) => (ok ? 'ok' : 'MISSED');
+
+function header() {
+	const version = (name) => {
+		try {
+			return require(require.resolve(`${name}/package.json`, { paths: [ROOT] })).version;
+		} catch {
+			return '?';
+		}
+	};
+	const os = require('node:os');
+	return `bench: node ${process.version}, n8n-core ${version('n8n-core')}, n8n-workflow ${version('n8n-workflow')}, ${os.cpus().length} cpus, ${new Date().toISOString()}`;
+}
+
+/** One batch of N tasks of duration T on a fresh simulator. */
+async function batch(n) {
+	const sim = await startSimulator({ apiKey: API_KEY, taskDurationMs: T_MS });
+	try {
+		const items = Array.from({ length: n }, (_, i) => ({ json: { prompt: `batch N=${n} item ${i}` } }));
+		const t0 = Date.now();
+		const result = await runNode({
+			parameters: imageToVideoParameters(),
+			items,
+			credentials: { apiKey: API_KEY, baseUrl: sim.baseUrl },
+		});
+		const returnedAt = result.nodeReturnedAt ?? Date.now();
+		const wall = returnedAt - t0;
+		const out = result.items.map((item) => item.json);
+		const ok = out.filter((json) => json.status === 'SUCCEEDED');
+		const polls = ok.map((json) => sim.statusRequests(json.taskId).length);
+		const pollsReported = ok.filter((json, i) => json.polls === polls[i]).length;
+		const delays = ok.map((json) => Date.parse(json.finishedAt) - sim.finishTimeOf(json.taskId));
+		// Gaps between one task's consecutive status requests, as the simulator saw them.
+		const gaps = [];
+		for (const json of ok) {
+			const at = sim.statusRequests(json.taskId).map((r) => r.at);
+			for (let i = 1; i < at.length; i++) gaps.push(at[i] - at[i - 1]);
+		}
+		return {
+			n,
+			wall,
+			error: result.error ? result.error.message : null,
+			succeeded: ok.length,
+			creates: sim.createRequests().length,
+			pollsMean: mean(polls),
+			pollsMax: Math.max(...polls),
+			pollsReported,
+			delayP50: percentile(delays, 50),
+			delayP95: percentile(delays, 95),
+			delayMax: Math.max(...delays),
+			gaps,
+		};
+	} finally {
+		await sim.close();
+	}
+}
+
+/** N = 10 tasks, execution stopped after 5 s: how fast does the node give the execution back? */
+async function cancelRun() {
+	const sim = await startSimulator({ apiKey: API_KEY, taskDurationMs: T_MS });
+	try {
+		const items = Array.from({ length: CANCEL_N }, (_, i) => ({ json: { prompt: `cancel item ${i}` } }));
+		const result = await runNode({
+			parameters: imageToVideoParameters(),
+			items,
+			credentials: { apiKey: API_KEY, baseUrl: sim.baseUrl },
+			cancelAfterMs: CANCEL_AFTER_MS,
+		});
+		// n8n-core reports the stopped workflow at once; wait (up to 5 s) for execute() to settle.
+		await Promise.race([executeHook.settled, new Promise((resolve) => setTimeout(resolve, 5_000))]);
+		const settledAt = executeHook.settledAt;
+		const message = executeHook.error ? String(executeHook.error.message) : '';
+		const taskIds = [...sim.tasks.keys()];
+		const lateRequests = sim.requests.filter((r) => r.at > (settledAt ?? Infinity)).length;
+		return {
+			cancelledAt: result.cancelledAt,
+			harnessReturnedAt: result.nodeReturnedAt,
+			settledAt,
+			toReturn: settledAt === undefined ? null : settledAt - result.cancelledAt,
+			submitted: taskIds.length,
+			named: taskIds.filter((id) => message.includes(id)).length,
+			lateRequests,
+		};
+	} finally {
+		await sim.close();
+	}
+}
+
+/** Spawns a memory child now (dist/ exists now); it waits on stdin for the simulator's URL. */
+function spawnMemoryChild(mode) {
+	const child = spawn(
+		process.execPath,
+		['--expose-gc', path.join(__dirname, 'memory.js'), '--mode', mode, '--tasks', String(MEMORY_TASKS), '--mb', String(MEMORY_MB), '--api-key', API_KEY],
+		{ stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, N8N_USER_FOLDER: '' } },
+	);
+	let stdout = '';
+	child.stdout.setEncoding('utf8');
+	child.stdout.on('data', (chunk) => (stdout += chunk));
+	const exited = new Promise((resolve) => child.on('close', (code) => resolve(code)));
+	const ready = new Promise((resolve) => {
+		const check = () => (stdout.includes('READY') ? resolve(true) : undefined);
+		child.stdout.on('data', check);
+		exited.then(() => resolve(false));
+		setTimeout(() => resolve(false), 30_000).unref();
+	});
+	return {
+		mode,
+		ready,
+		async run() {
+			const sim = await startSimulator({ apiKey: API_KEY, taskDurationMs: MEMORY_TASK_MS, videoBytes: MEMORY_MB * MB });
+			try {
+				child.stdin.write(`${JSON.stringify({ baseUrl: sim.baseUrl })}\n`);
+				const code = await exited;
+				const line = stdout.split('\n').find((l) => l.startsWith('RESULT '));
+				const report = line ? JSON.parse(line.slice('RESULT '.length)) : { fatal: `no result (exit ${code}): ${stdout.slice(-500)}` };
+				for (const w of report.warnings ?? []) noteWarning(`${mode} child`, w.name, w.message);
+				const cdn = sim.cdnRequests().filter((r) => report.startedAt && r.at >= report.startedAt);
+				report.cdnRequests = cdn.length;
+				report.firstDownloadAt = cdn.length ? Math.min(...cdn.map((r) => r.at)) : null;
+				return report;
+			} finally {
+				await sim.close();
+			}
+		},
+		kill() {
+			if (child.exitCode === null) child.kill();
+		},
+	};
+}
+
+function memoryRows(reports) {
+	const rows = [];
+	for (const r of reports) {
+		const label = r.mode === 'filesystem' ? 'filesystem (streams to disk)' : 'default (in memory, comparison)';
+		if (r.fatal) {
+			rows.push([label, 'FAILED', '', '', '', '', '', '']);
+			continue;
+		}
+		const peak = Math.max(r.peakRssSampled, r.maxRss);
+		const seconds = (r.returnedAt - r.firstDownloadAt) / 1000;
+		rows.push([
+			label,
+			`${r.storedFiles}/${r.tasks}`,
+			mb(r.baselineRss),
+			mb(peak),
+			mb(peak - r.baselineRss),
+			mb(r.storedBytesTotal),
+			(r.storedBytesTotal / MB / seconds).toFixed(0),
+			r.mode === 'filesystem' ? `${r.disk.files} files, ${mb(r.disk.total)} MB` : 'none',
+		]);
+	}
+	return rows;
+}
+
+async function soak() {
+	const file = path.join(ROOT, 'test', 'faults', 'soak.js');
+	if (!fs.existsSync(file)) return ['soak: skipped (test/faults/soak.js not present)'];
+	const mod = require(file);
+	if (typeof mod.runSoak !== 'function') return ['soak: skipped (test/faults/soak.js does not export runSoak)'];
+	const t0 = Date.now();
+	let figures;
+	try {
+		figures = await mod.runSoak({ items: SOAK_ITEMS, seed: SOAK_SEED });
+	} catch (error) {
+		return [`soak: FAILED after ${s(Date.now() - t0, 1)} s: ${String(error?.message ?? error).split('\n')[0]}`];
+	}
+	const lines = [`soak: runSoak({ items: ${SOAK_ITEMS}, seed: ${SOAK_SEED} }) took ${s(Date.now() - t0, 1)} s`];
+	if (figures && typeof figures === 'object') {
+		for (const [key, value] of Object.entries(figures)) {
+			const text = typeof value === 'object' ? JSON.stringify(value) : String(value);
+			lines.push(`  ${key}: ${text.length > 110 ? `${text.slice(0, 107)}...` : text}`);
+		}
+	} else {
+		lines.push(`  ${String(figures)}`);
+	}
+	return lines;
+}
+
+async function main() {
+	const started = Date.now();
+	console.log(header());
+	const children = SECTIONS.has('memory') ? [spawnMemoryChild('filesystem'), spawnMemoryChild('default')] : [];
+	await Promise.all(children.map((child) => child.ready));
+	if (SECTIONS.has('batch')) await batchSection();
+	if (SECTIONS.has('memory')) await memorySection(children);
+	if (SECTIONS.has('soak')) {
+		console.log('');
+		for (const line of await soak()) console.log(line);
+	}
+	console.log('');
+	for (const [key, entry] of warnings) console.log(`node warning (${[...entry.where].join(', ')}): ${key}`);
+	console.log(`bench: total ${s(Date.now() - started, 0)} s`);
+	for (const child of children) child.kill();
+}
+
+async function batchSection() {
+	console.log('');
+	console.log(`1. Batch wait: scaled task duration T = ${s(T_MS, 0)} s, poll interval ${INTERVAL_S} s (node's ±25% jitter), maxConcurrentRequests 5; N run one after another`);
+	const batches = [];
+	for (const n of BATCH_SIZES) batches.push(await batch(n));
+	console.log(
+		table(
+			['N', 'ok', 'creates', 'wall s', 'wall/T', 'speed-up N·T/wall', 'polls/task mean (max)', 'detect p50 s', 'detect p95 s', 'detect max s'],
+			batches.map((b) => [
+				b.n,
+				`${b.succeeded}/${b.n}`,
+				b.creates,
+				s(b.wall),
+				(b.wall / T_MS).toFixed(2),
+				((b.n * T_MS) / b.wall).toFixed(1),
+				`${b.pollsMean.toFixed(1)} (${b.pollsMax})`,
+				s(b.delayP50),
+				s(b.delayP95),
+				s(b.delayMax),
+			]),
+		),
+	);
+	for (const b of batches) {
+		if (b.error) console.log(`  N=${b.n} error: ${b.error}`);
+		if (b.pollsReported !== b.succeeded) console.log(`  N=${b.n}: item.polls differs from the simulator's count for ${b.succeeded - b.pollsReported} items`);
+	}
+	const gaps = batches.flatMap((b) => b.gaps);
+	console.log(
+		`poll gaps seen by the simulator (all N, ${gaps.length} gaps): min ${s(Math.min(...gaps))}, p50 ${s(percentile(gaps, 50))}, p95 ${s(percentile(gaps, 95))}, max ${s(Math.max(...gaps))} s`,
+	);
+	const cancel = await cancelRun();
+	const c = cancel.toReturn;
+	console.log(
+		`stop: N=${CANCEL_N}, stopped after ${s(CANCEL_AFTER_MS, 0)} s: execute() returned ${c === null ? 'NOT within 5 s' : `${c} ms`} after the stop; ` +
+			`error names ${cancel.named}/${cancel.submitted} task IDs; ${cancel.lateRequests} requests after return`,
+	);
+	if (cancel.harnessReturnedAt === undefined) {
+		console.log('  (harness nodeReturnedAt is undefined on a stop; measured with a hook on execute())');
+	}
+	const last = batches[batches.length - 1];
+	const goals = [
+		`wall/T ≤ 1.25 at N=50: ${verdict(last.wall / T_MS <= 1.25)}`,
+		`polls/task ≤ ${T_MS / 1000 / INTERVAL_S + 2}: ${verdict(batches.every((b) => b.pollsMax <= T_MS / 1000 / INTERVAL_S + 2))}`,
+		`detect p95 ≤ ${INTERVAL_S} s: ${verdict(batches.every((b) => b.delayP95 <= INTERVAL_S * 1000))}`,
+		`stop → return ≤ 1 s: ${verdict(c !== null && c <= 1000)}`,
+	];
+	console.log(`goals: ${goals.join('; ')}`);
+	console.log(`bench: N=50 wall/T = ${(last.wall / T_MS).toFixed(2)}`);
+}
+
+async function memorySection(children) {
+	console.log('');
+	console.log(`2. Memory: ${MEMORY_TASKS} tasks × ${MEMORY_MB} MB video, downloadVideo on, child process, RSS sampled every 50 ms (+ getrusage maxRSS)`);
+	const reports = [];
+	for (const child of children) reports.push(await child.run());
+	console.log(
+		table(['binary data mode', 'videos', 'base MB', 'peak MB', 'growth MB', 'downloaded MB', 'MB/s', 'on disk'], memoryRows(reports)),
+	);
+	for (const r of reports) {
+		if (r.fatal) {
+			console.log(`  ${r.mode}: ${r.fatal.split('\n').slice(0, 2).join(' ')}`);
+			continue;
+		}
+		if (r.error || r.failures) console.log(`  ${r.mode}: ${r.failures} items without video; error: ${r.error}`);
+		for (const check of r.checks) {
+			console.log(
+				`  ${r.mode} check ${check.taskId.slice(0, 8)}: ${check.size} bytes (${check.sizeOk ? '= 50 MB' : 'WRONG SIZE'}), content ${check.contentOk ? 'matches' : 'DIFFERS'}, ${check.where}`,
+			);
+		}
+	}
+	const fsReport = reports.find((r) => r.mode === 'filesystem' && !r.fatal);
+	const memReport = reports.find((r) => r.mode === 'default' && !r.fatal);
+	if (fsReport) {
+		const growth = Math.max(fsReport.peakRssSampled, fsReport.maxRss) - fsReport.baselineRss;
+		let line = `bench: memory filesystem-mode peak RSS growth = ${mb(growth)} MB (goal < 150 MB: ${verdict(growth < 150 * MB)})`;
+		if (memReport) {
+			const memGrowth = Math.max(memReport.peakRssSampled, memReport.maxRss) - memReport.baselineRss;
+			line += `; in-memory mode ${mb(memGrowth)} MB (${(memGrowth / growth).toFixed(1)}×)`;
+		}
+		console.log(line);
+	}
+}
+
+main().then(
+	() => process.exit(0),
+	(error) => {
+		console.error(error);
+		process.exit(1);
+	},
+);
