@@ -238,10 +238,14 @@ async function createN8n({ tarball, template, userFolder, keep = !!process.env.E
 		n8n,
 		/** Imports the cometApi credential (id CREDENTIAL_ID) that `cometNode()` refers to. */
 		async importCredential({ apiKey, baseUrl, id = CREDENTIAL_ID, name = CREDENTIAL_NAME }) {
+			return api.importCredentials([{ id, name, type: CREDENTIAL_TYPE, data: { apiKey, baseUrl } }]);
+		},
+		/** Imports credentials `[{ id, name, type, data }]` (plain data; n8n encrypts it on import). */
+		async importCredentials(list) {
 			const file = path.join(workDir, `credentials-${++counter}.json`);
-			fs.writeFileSync(file, JSON.stringify([{ id, name, type: CREDENTIAL_TYPE, data: { apiKey, baseUrl } }]));
+			fs.writeFileSync(file, JSON.stringify(list));
 			const r = await n8n(['import:credentials', `--input=${file}`]);
-			fs.rmSync(file, { force: true }); // holds the key in plain text
+			fs.rmSync(file, { force: true }); // holds keys in plain text
 			if (r.code !== 0) throw new Error(`import:credentials failed (${r.code})\n${r.stdout}\n${r.stderr}`);
 			return r;
 		},

@@ -1,0 +1,215 @@
+'use strict';
+// The importable examples in examples/, run inside a real n8n. Outside services are replaced in the
+// test's copy only (never in the files): Google Sheets by a Code node and a Set node, the form's
+// trigger and completion page by a Code node and a Set node, the chat model by a scripted
+// OpenAI-compatible server. Every other node, expression and connection runs as users import it.
+const fs = require('node:fs');
+const path = require('node:path');
+const { NODE_TYPE, PACKAGE_NAME, repoRoot, manualTrigger, codeNode, useE2eCredential, loadExample } = require('./harness');
+const { startSuite, createBodies, brief, expectSuccess } = require('./suite');
+const { startFakeOpenAi } = require('./fake-openai');
+
+const TOOL_TYPE = `${NODE_TYPE}Tool`;
+const OPENAI_CRED = { id: 'e2eOpenAiCred01', name: 'CometAPI chat (e2e)' };
+// A 1×1 PNG: what a user uploads through the form.
+const PNG_BASE64 = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
+
+function pairedIndex(item) {
+	const p = Array.isArray(item.pairedItem) ? item.pairedItem[0] : item.pairedItem;
+	return typeof p === 'number' ? p : p?.item;
+}
+
+/** Replaces a node by a stand-in of the same name (so expressions and connections still hold). */
+function standIn(wf, name, replacement) {
+	const i = wf.nodes.findIndex((n) => n.name === name);
+	if (i === -1) throw new Error(`no node "${name}" in ${wf.name}`);
+	const old = wf.nodes[i];
+	wf.nodes[i] = { ...replacement, name, id: old.id, position: old.position };
+	return old;
+}
+
+/** Puts a Manual Trigger named "Start" in front of a node (n8n execute needs one to start from). */
+function startFrom(wf, name) {
+	wf.nodes.push({ ...manualTrigger('Start'), position: [-240, 0] });
+	wf.connections.Start = { main: [[{ node: name, type: 'main', index: 0 }]] };
+}
+
+function setNode(assignments, { keepInput = false } = {}) {
+	return {
+		type: 'n8n-nodes-base.set',
+		typeVersion: 3.4,
+		parameters: {
+			assignments: {
+				assignments: assignments.map((a, i) => ({ id: `e2e-assign-${i}`, type: 'string', ...a })),
+			},
+			...(keepInput ? { includeOtherFields: true } : {}),
+			options: keepInput ? { stripBinary: false } : {},
+		},
+	};
+}
+
+function testCopy(file, id) {
+	const wf = useE2eCredential(loadExample(file));
+	wf.id = id;
+	for (const n of wf.nodes) {
+		if (n.type.startsWith(`${PACKAGE_NAME}.`) && n.parameters.waitOptions) n.parameters.waitOptions.pollInterval = 2;
+	}
+	return wf;
+}
+
+// --- examples/spreadsheet-rows-to-videos.json ---------------------------------------------------
+const sheet = testCopy('spreadsheet-rows-to-videos.json', 'e2eExampleSheet');
+const sheetRows = [
+	{ row_number: 2, image_url: 'https://images.example.com/mug.jpg', prompt: 'Sheet A: steam rises from a mug [sim duration=3000]', status: '', task_id: '', video_url: '' },
+	{ row_number: 3, image_url: 'https://images.example.com/old.jpg', prompt: 'Sheet B: already done', status: 'SUCCEEDED', task_id: 'old', video_url: 'https://cdn.example.com/old.mp4' },
+	{ row_number: 4, image_url: 'https://images.example.com/shoe.jpg', prompt: 'Sheet C: refused [sim duration=2000 outcome=FAILED failureCode=SAFETY.INPUT.TEXT]', status: '', task_id: '', video_url: '' },
+	{ row_number: 5, image_url: 'https://images.example.com/lamp.jpg', prompt: 'Sheet D: a lamp flickers on [sim duration=3000]', status: '', task_id: '', video_url: '' },
+];
+standIn(sheet, 'Read rows', codeNode('Read rows', `return ${JSON.stringify(sheetRows)}.map((json) => ({ json }));`));
+const writeBack = standIn(sheet, 'Write back', setNode([]));
+const mapping = writeBack.parameters.columns;
+sheet.nodes.find((n) => n.name === 'Write back').parameters.assignments.assignments = Object.entries(mapping.value).map(([name, value], i) => ({
+	id: `e2e-col-${i}`,
+	name,
+	value,
+	type: mapping.schema.find((c) => c.id === name)?.type === 'number' ? 'number' : 'string',
+}));
+
+// --- examples/form-upload-to-video.json ---------------------------------------------------------
+const form = testCopy('form-upload-to-video.json', 'e2eExampleForm');
+const formTrigger = standIn(
+	form,
+	'On form submission',
+	codeNode(
+		'On form submission',
+		`return [{ json: { image: { filename: 'photo.png', mimetype: 'image/png', size: 70 }, prompt: 'The photo comes alive, leaves drift by [sim duration=2000]', ratio: '720:1280', submittedAt: new Date().toISOString(), formMode: 'production' }, binary: { image: { data: '${PNG_BASE64}', mimeType: 'image/png', fileName: 'photo.png', fileExtension: 'png' } } }];`,
+	),
+);
+startFrom(form, 'On form submission');
+const completion = standIn(
+	form,
+	'Return the video',
+	setNode([], { keepInput: true }),
+);
+form.nodes.find((n) => n.name === 'Return the video').parameters.assignments.assignments = [
+	{ id: 'e2e-msg', name: 'completionMessage', value: completion.parameters.completionMessage, type: 'string' },
+];
+
+// --- examples/ai-agent-video-tool.json ----------------------------------------------------------
+const agent = testCopy('ai-agent-video-tool.json', 'e2eExampleAgent');
+const toolArgs = { image_url: 'https://images.example.com/dog.jpg', prompt: 'Agent: the dog wags its tail and barks once [sim duration=2000]' };
+standIn(
+	agent,
+	'When chat message received',
+	codeNode(
+		'When chat message received',
+		`return [{ json: { sessionId: 'e2e-session', action: 'sendMessage', chatInput: 'Please animate https://images.example.com/dog.jpg: the dog wags its tail.' } }];`,
+	),
+);
+startFrom(agent, 'When chat message received');
+agent.nodes.find((n) => n.type === '@n8n/n8n-nodes-langchain.lmChatOpenAi').credentials = { openAiApi: OPENAI_CRED };
+
+let suite;
+let fakeLlm;
+beforeAll(async () => {
+	fakeLlm = await startFakeOpenAi({ toolArgs });
+	suite = await startSuite({ workflows: [sheet, form, agent] });
+	await suite.n8n.importCredentials([{ ...OPENAI_CRED, type: 'openAiApi', data: { apiKey: fakeLlm.apiKey, url: fakeLlm.baseUrl } }]);
+});
+afterAll(async () => {
+	await suite?.close();
+	await fakeLlm?.close();
+});
+beforeEach(() => suite.sim.reset());
+
+test('every example file uses the package node type and carries no credentials', () => {
+	const files = fs.readdirSync(path.join(repoRoot, 'examples')).filter((f) => f.endsWith('.json'));
+	expect(files.sort()).toEqual(
+		['ai-agent-video-tool.json', 'form-upload-to-video.json', 'image-to-video.json', 'spreadsheet-rows-to-videos.json'],
+	);
+	for (const file of files) {
+		const wf = loadExample(file);
+		const ours = wf.nodes.filter((n) => n.type.startsWith(`${PACKAGE_NAME}.`));
+		expect(ours.length).toBeGreaterThanOrEqual(1);
+		for (const n of ours) {
+			expect([NODE_TYPE, TOOL_TYPE]).toContain(n.type);
+			expect(n.typeVersion).toBe(1);
+			expect(['video', 'task']).toContain(n.parameters.resource);
+		}
+		expect(JSON.stringify(wf)).not.toMatch(/"credentials"/);
+		const names = new Set(wf.nodes.map((n) => n.name));
+		for (const [from, outputs] of Object.entries(wf.connections)) {
+			expect(names.has(from)).toBe(true);
+			for (const list of Object.values(outputs)) for (const conns of list) for (const c of conns) expect(names.has(c.node)).toBe(true);
+		}
+	}
+	expect(loadExample('image-to-video.json').nodes.find((n) => n.type.startsWith(PACKAGE_NAME)).type).toBe(
+		'n8n-nodes-cometapi-runway.cometApiRunway',
+	);
+	expect(loadExample('ai-agent-video-tool.json').nodes.find((n) => n.type.startsWith(PACKAGE_NAME)).type).toBe(
+		'n8n-nodes-cometapi-runway.cometApiRunwayTool',
+	);
+});
+
+test('examples/spreadsheet-rows-to-videos.json: rows → videos → written back to their rows', async () => {
+	const { sim, n8n } = suite;
+	const r = expectSuccess(await n8n.execute(sheet.id));
+	const videos = r.nodeOutput('Image to Video');
+	expect(brief(videos)).toHaveLength(3); // the row that already has a video is skipped
+	expect(videos.map(pairedIndex)).toEqual([0, 1, 2]);
+	expect(sim.createRequests()).toHaveLength(3);
+
+	const written = r.nodeOutput('Write back');
+	expect(written.map((w) => w.json.row_number)).toEqual([2, 4, 5]);
+	const byRow = Object.fromEntries(written.map((w) => [w.json.row_number, w.json]));
+	for (const [row, tag] of [[2, 'Sheet A:'], [4, 'Sheet C:'], [5, 'Sheet D:']]) {
+		const [task] = sim.tasksWithPrompt(tag);
+		expect(byRow[row].task_id).toBe(task.id);
+		expect(task.body.promptImage).toBe(sheetRows.find((x) => x.row_number === row).image_url);
+	}
+	expect(byRow[2]).toMatchObject({ status: 'SUCCEEDED', video_url: `${sim.baseUrl}/cdn/videos/${byRow[2].task_id}.mp4` });
+	expect(byRow[5]).toMatchObject({ status: 'SUCCEEDED', video_url: `${sim.baseUrl}/cdn/videos/${byRow[5].task_id}.mp4` });
+	expect(byRow[4].status).toBe('FAILED');
+	expect(byRow[4].video_url).toContain(byRow[4].task_id); // the error names the task
+});
+
+test('examples/form-upload-to-video.json: uploaded image (binary) → video file returned', async () => {
+	const { sim, n8n } = suite;
+	expect(formTrigger.type).toBe('n8n-nodes-base.formTrigger');
+	const r = expectSuccess(await n8n.execute(form.id));
+	const [video] = r.nodeOutput('Image to Video');
+	const [task] = [...sim.tasks.values()];
+	expect(video.json).toMatchObject({ taskId: task.id, status: 'SUCCEEDED' });
+	expect(createBodies(sim)[0]).toMatchObject({
+		promptImage: `data:image/png;base64,${PNG_BASE64}`,
+		ratio: '720:1280',
+		promptText: 'The photo comes alive, leaves drift by [sim duration=2000]',
+	});
+	expect(video.binary?.data?.mimeType).toBe('video/mp4');
+	const [reply] = r.nodeOutput('Return the video');
+	expect(reply.json.completionMessage).toBe(`Task ${task.id} finished. The download starts now.`);
+	expect(reply.binary?.data?.mimeType).toBe('video/mp4');
+	expect(n8n.readBinary(reply, 'data').length).toBe(64 * 1024);
+});
+
+test('examples/ai-agent-video-tool.json: the AI Agent calls the node as a tool', async () => {
+	const { sim, n8n } = suite;
+	const r = expectSuccess(await n8n.execute(agent.id));
+	const [task] = [...sim.tasks.values()];
+	expect(task).toBeDefined();
+	expect(createBodies(sim)).toEqual([
+		expect.objectContaining({ promptImage: toolArgs.image_url, promptText: toolArgs.prompt, model: 'gen4_turbo' }),
+	]);
+	// The model saw the tool with the $fromAI parameters, then got the finished task back.
+	const chats = fakeLlm.chatRequests();
+	expect(chats.length).toBeGreaterThanOrEqual(2);
+	const tool = chats[0].body.tools?.[0]?.function;
+	expect(Object.keys(tool.parameters.properties)).toEqual(expect.arrayContaining(['image_url', 'prompt']));
+	const toolResult = JSON.stringify(chats[chats.length - 1].body.messages.filter((m) => m.role === 'tool'));
+	expect(toolResult).toContain(task.id);
+	expect(toolResult).toContain('SUCCEEDED');
+	expect(r.nodeRun('Make video')).toBeDefined();
+	const [answer] = r.nodeOutput('AI Agent');
+	expect(answer.json.output).toContain(task.id);
+	expect(answer.json.output).toContain(`${sim.baseUrl}/cdn/videos/${task.id}.mp4`);
+});
