@@ -13,9 +13,36 @@ const fs = require('node:fs');
 const path = require('node:path');
 const { spawn } = require('node:child_process');
 
-const common = require('./common');
+// Loaded in main(), once dist/ is there: other work on this machine may rebuild it at any moment.
+let ROOT, MB, startSimulator, runNode, imageToVideoParameters, executeHook, percentile, mean, table;
+const DIST_NODE = path.join(__dirname, '..', '..', 'dist', 'nodes', 'CometApiRunway', 'CometApiRunway.node.js');
+const DIST_CREDENTIAL = path.join(__dirname, '..', '..', 'dist', 'credentials', 'CometApi.credentials.js');
 
-const { ROOT, MB, startSimulator, runNode, imageToVideoParameters, executeHook, percentile, mean, table } = common;
+const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Waits (up to 60 s) until the built node and credential exist and have stopped changing. */
+async function waitForDist() {
+	const stamp = () => [DIST_NODE, DIST_CREDENTIAL].map((f) => (fs.existsSync(f) ? fs.statSync(f).mtimeMs : null)).join();
+	for (const end = Date.now() + 60_000; Date.now() < end; ) {
+		const before = stamp();
+		await pause(500);
+		if (!before.includes('null') && stamp() === before) return;
+	}
+	throw new Error('dist/ is missing: run npm run build');
+}
+
+async function load() {
+	for (let attempt = 1; ; attempt++) {
+		await waitForDist();
+		try {
+			({ ROOT, MB, startSimulator, runNode, imageToVideoParameters, executeHook, percentile, mean, table } = require('./common'));
+			return;
+		} catch (error) {
+			if (error.code !== 'MODULE_NOT_FOUND' || attempt >= 5) throw error;
+			for (const key of Object.keys(require.cache)) if (!key.includes('node_modules')) delete require.cache[key];
+		}
+	}
+}
 
 // Node's process warnings are collected and printed once, deduplicated, at the end.
 const warnings = new Map();
@@ -131,20 +158,35 @@ async function cancelRun() {
 	}
 }
 
-/** Spawns a memory child now (dist/ exists now); it waits on stdin for the simulator's URL. */
-function spawnMemoryChild(mode) {
+/**
+ * Starts a memory child and waits until it has loaded everything (dist/ included) and says READY;
+ * it then waits on stdin for the simulator's URL. A child that dies before READY (dist/ rebuilt
+ * under it by other work) is started again, up to 5 times.
+ */
+async function spawnMemoryChild(mode) {
+	for (let attempt = 1; ; attempt++) {
+		const child = startMemoryChild(mode);
+		if (await child.ready) return child;
+		if (attempt >= 5) return child;
+		await waitForDist();
+	}
+}
+
+function startMemoryChild(mode) {
 	const child = spawn(
 		process.execPath,
 		['--expose-gc', path.join(__dirname, 'memory.js'), '--mode', mode, '--tasks', String(MEMORY_TASKS), '--mb', String(MEMORY_MB), '--api-key', API_KEY],
-		{ stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, N8N_USER_FOLDER: '' } },
+		{ stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, N8N_USER_FOLDER: '' } },
 	);
 	let stdout = '';
+	let stderr = '';
 	child.stdout.setEncoding('utf8');
 	child.stdout.on('data', (chunk) => (stdout += chunk));
+	child.stderr.setEncoding('utf8');
+	child.stderr.on('data', (chunk) => (stderr += chunk));
 	const exited = new Promise((resolve) => child.on('close', (code) => resolve(code)));
 	const ready = new Promise((resolve) => {
-		const check = () => (stdout.includes('READY') ? resolve(true) : undefined);
-		child.stdout.on('data', check);
+		child.stdout.on('data', () => (stdout.includes('READY') ? resolve(true) : undefined));
 		exited.then(() => resolve(false));
 		setTimeout(() => resolve(false), 30_000).unref();
 	});
@@ -154,10 +196,14 @@ function spawnMemoryChild(mode) {
 		async run() {
 			const sim = await startSimulator({ apiKey: API_KEY, taskDurationMs: MEMORY_TASK_MS, videoBytes: MEMORY_MB * MB });
 			try {
-				child.stdin.write(`${JSON.stringify({ baseUrl: sim.baseUrl })}\n`);
+				if (child.exitCode === null) child.stdin.write(`${JSON.stringify({ baseUrl: sim.baseUrl })}\n`);
 				const code = await exited;
 				const line = stdout.split('\n').find((l) => l.startsWith('RESULT '));
-				const report = line ? JSON.parse(line.slice('RESULT '.length)) : { fatal: `no result (exit ${code}): ${stdout.slice(-500)}` };
+				const report = line
+					? JSON.parse(line.slice('RESULT '.length))
+					: { fatal: `no result (exit ${code}): ${(stderr || stdout).trim().split('\n').slice(0, 6).join(' | ')}` };
+				report.mode = mode;
+				if (stderr.trim() && !report.fatal) report.stderr = stderr.trim().split('\n')[0];
 				for (const w of report.warnings ?? []) noteWarning(`${mode} child`, w.name, w.message);
 				const cdn = sim.cdnRequests().filter((r) => report.startedAt && r.at >= report.startedAt);
 				report.cdnRequests = cdn.length;
@@ -213,7 +259,7 @@ async function soak() {
 	if (figures && typeof figures === 'object') {
 		for (const [key, value] of Object.entries(figures)) {
 			const text = typeof value === 'object' ? JSON.stringify(value) : String(value);
-			lines.push(`  ${key}: ${text.length > 110 ? `${text.slice(0, 107)}...` : text}`);
+			lines.push(`  ${key}: ${key === 'line' || text.length <= 110 ? text : `${text.slice(0, 107)}...`}`);
 		}
 	} else {
 		lines.push(`  ${String(figures)}`);
@@ -223,9 +269,9 @@ async function soak() {
 
 async function main() {
 	const started = Date.now();
+	await load();
 	console.log(header());
-	const children = SECTIONS.has('memory') ? [spawnMemoryChild('filesystem'), spawnMemoryChild('default')] : [];
-	await Promise.all(children.map((child) => child.ready));
+	const children = SECTIONS.has('memory') ? await Promise.all([spawnMemoryChild('filesystem'), spawnMemoryChild('default')]) : [];
 	if (SECTIONS.has('batch')) await batchSection();
 	if (SECTIONS.has('memory')) await memorySection(children);
 	if (SECTIONS.has('soak')) {
@@ -298,9 +344,10 @@ async function memorySection(children) {
 	);
 	for (const r of reports) {
 		if (r.fatal) {
-			console.log(`  ${r.mode}: ${r.fatal.split('\n').slice(0, 2).join(' ')}`);
+			console.log(`  ${r.mode}: ${r.fatal.slice(0, 400)}`);
 			continue;
 		}
+		if (r.stderr) console.log(`  ${r.mode} child stderr: ${r.stderr}`);
 		if (r.error || r.failures) console.log(`  ${r.mode}: ${r.failures} items without video; error: ${r.error}`);
 		for (const check of r.checks) {
 			console.log(
