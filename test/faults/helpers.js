@@ -1,0 +1,158 @@
+'use strict';
+/**
+ * Shared pieces of the fault, bad-input, secrets and soak suites: node parameters as a saved
+ * workflow holds them, the simulator's records grouped per item, and a small worker pool so that
+ * many cases (each with its own simulator) wait side by side.
+ */
+const { startSimulator } = require('../simulator/server');
+const { runNode } = require('../support/n8n');
+
+/** The node's minimum poll interval, and waits short enough for a test. */
+const fastWait = (overrides = {}) => ({
+	pollInterval: 2,
+	timeout: 60,
+	requestTimeout: 10,
+	maxConcurrentRequests: 5,
+	...overrides,
+});
+
+const imageToVideo = (overrides = {}, wait = {}) => ({
+	resource: 'video',
+	operation: 'imageToVideo',
+	imageSource: 'url',
+	imageUrl: 'https://example.com/cat.jpg',
+	model: 'gen4_turbo',
+	promptText: '={{ $json.prompt }}',
+	ratio: '1280:720',
+	duration: 5,
+	options: {},
+	waitForCompletion: true,
+	waitOptions: fastWait(wait),
+	...overrides,
+});
+
+const generate = (overrides = {}, wait = {}) => ({
+	resource: 'video',
+	operation: 'generate',
+	imageSource: 'url',
+	imageUrl: 'https://example.com/cat.jpg',
+	prompt: '={{ $json.prompt }}',
+	model: 'gen4',
+	ratio: '1280:720',
+	callbackUrl: '',
+	options: {},
+	waitForCompletion: true,
+	waitOptions: fastWait(wait),
+	...overrides,
+});
+
+const getTask = (overrides = {}, wait = {}) => ({
+	resource: 'task',
+	operation: 'get',
+	taskId: '={{ $json.taskId }}',
+	taskRoute: 'official',
+	options: {},
+	waitForCompletion: true,
+	waitOptions: fastWait(wait),
+	...overrides,
+});
+
+/** The prompt a create request carried, on either route. */
+const promptOf = (request) => {
+	const body = request.body && typeof request.body === 'object' ? request.body : {};
+	return String(body.promptText ?? body.prompt ?? '');
+};
+
+/** Create requests per prompt: `Map(prompt → count)`. */
+function createsByPrompt(sim) {
+	const counts = new Map();
+	for (const request of sim.createRequests()) {
+		const prompt = promptOf(request);
+		counts.set(prompt, (counts.get(prompt) ?? 0) + 1);
+	}
+	return counts;
+}
+
+/** Tasks the simulator took per prompt (a task accepted twice would be paid twice). */
+function tasksByPrompt(sim) {
+	const counts = new Map();
+	for (const task of sim.tasks.values()) counts.set(task.prompt, (counts.get(task.prompt) ?? 0) + 1);
+	return counts;
+}
+
+/** Runs `worker` over `inputs`, at most `limit` at once, keeping the order of results. */
+async function pool(inputs, limit, worker) {
+	const results = new Array(inputs.length);
+	let next = 0;
+	const lanes = Array.from({ length: Math.min(limit, inputs.length) }, async () => {
+		while (next < inputs.length) {
+			const index = next++;
+			try {
+				results[index] = { value: await worker(inputs[index], index) };
+			} catch (error) {
+				results[index] = { error };
+			}
+		}
+	});
+	await Promise.all(lanes);
+	return results;
+}
+
+/** A small seeded PRNG (mulberry32), so every run of a random mix can be repeated. */
+function prng(seed) {
+	let a = seed >>> 0;
+	const next = () => {
+		a = (a + 0x6d2b79f5) >>> 0;
+		let t = a;
+		t = Math.imul(t ^ (t >>> 15), t | 1);
+		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+	};
+	return {
+		next,
+		int: (min, max) => min + Math.floor(next() * (max - min + 1)),
+		pick: (list) => list[Math.floor(next() * list.length)],
+		chance: (p) => next() < p,
+	};
+}
+
+/** Everything an error can carry, for searching it: own properties, context and cause included. */
+function serialiseError(error) {
+	if (!error) return '';
+	const seen = new WeakSet();
+	const replacer = (key, value) => {
+		if (typeof value === 'object' && value !== null) {
+			if (seen.has(value)) return '[circular]';
+			seen.add(value);
+			if (value instanceof Error) {
+				const plain = {};
+				for (const name of Object.getOwnPropertyNames(value)) plain[name] = value[name];
+				return plain;
+			}
+		}
+		if (typeof value === 'bigint') return String(value);
+		return value;
+	};
+	return [
+		JSON.stringify(error, Object.getOwnPropertyNames(error)),
+		JSON.stringify(error, replacer),
+		JSON.stringify(error.context ?? null, replacer),
+		JSON.stringify(error.cause ?? null, replacer),
+		String(error.stack ?? ''),
+	].join('\n');
+}
+
+module.exports = {
+	startSimulator,
+	runNode,
+	fastWait,
+	imageToVideo,
+	generate,
+	getTask,
+	promptOf,
+	createsByPrompt,
+	tasksByPrompt,
+	pool,
+	prng,
+	serialiseError,
+};
