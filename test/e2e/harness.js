@@ -25,9 +25,19 @@ const PACKAGE_NAME = 'n8n-nodes-cometapi-runway';
 const NODE_TYPE = `${PACKAGE_NAME}.cometApiRunway`;
 const CREDENTIAL_TYPE = 'cometApi';
 const CREDENTIAL_ID = 'e2eCometApiCred01';
-const CREDENTIAL_NAME = 'CometAPI (e2e)';
+const CREDENTIAL_NAME = 'CometAPI account';
 const DIVIDER = '====================================';
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+/** What every n8n command here runs with (besides N8N_USER_FOLDER and Node 24 first on PATH). */
+const QUIET_ENV = {
+	N8N_EXPRESSION_ENGINE: 'legacy', // isolated-vm (the default 'vm' engine) is not built
+	N8N_DIAGNOSTICS_ENABLED: 'false',
+	N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+	N8N_PERSONALIZATION_ENABLED: 'false',
+	N8N_LOG_LEVEL: 'warn',
+	N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
+	N8N_SECURE_COOKIE: 'false',
+};
 
 /** A TCP port that is free right now on 127.0.0.1. */
 function freePort() {
@@ -170,9 +180,43 @@ function makeResult(proc, run) {
 }
 
 /**
+ * A migrated, empty n8n user folder kept in the cache (`.e2e-cache/base-user`): the first n8n
+ * command in a new folder spends ~8 s creating the database, so new folders start as its copy.
+ */
+async function baseUserFolder(paths) {
+	const base = path.join(paths.cacheDir, 'base-user');
+	const marker = path.join(base, '.e2e-base.json');
+	const want = { n8nVersion: paths.n8nVersion };
+	try {
+		if (JSON.parse(fs.readFileSync(marker, 'utf8')).n8nVersion === want.n8nVersion) return base;
+	} catch {
+		/* make it */
+	}
+	fs.rmSync(base, { recursive: true, force: true });
+	const tmp = fs.mkdtempSync(path.join(paths.cacheDir, 'base-user-tmp-'));
+	const empty = path.join(tmp, 'no-credentials.json');
+	fs.writeFileSync(empty, '[]');
+	const env = node24Env(paths, { N8N_USER_FOLDER: tmp, ...QUIET_ENV, N8N_RUNNERS_BROKER_PORT: String(await freePort()) });
+	for (const k of Object.keys(env)) if (k.startsWith('npm_') || k.startsWith('JEST_') || k === 'NODE_ENV') delete env[k];
+	const r = await exec(paths.nodeBin, [paths.n8nBin, 'import:credentials', `--input=${empty}`], { cwd: tmp, env });
+	if (r.code !== 0 || !fs.existsSync(path.join(tmp, '.n8n', 'database.sqlite'))) {
+		throw new Error(`n8n did not create its database (${r.code})\n${r.stdout}\n${r.stderr}`);
+	}
+	fs.rmSync(empty);
+	fs.writeFileSync(path.join(tmp, '.e2e-base.json'), JSON.stringify(want));
+	try {
+		fs.renameSync(tmp, base);
+	} catch (err) {
+		// Another process made it first.
+		fs.rmSync(tmp, { recursive: true, force: true });
+		if (!fs.existsSync(marker)) throw err;
+	}
+	return base;
+}
+
+/**
  * A fresh n8n user folder with the packed package installed in `.n8n/nodes`.
- * With `template` (a folder made by `createTemplate`), the folder is a copy of it: package already
- * installed and database already migrated, which saves ~8 s per suite.
+ * With `template` (a folder made by `createTemplate`) the folder is a plain copy of it.
  */
 async function createN8n({ tarball, template, userFolder, keep = !!process.env.E2E_KEEP, env: extraEnv = {} } = {}) {
 	if (!tarball && !template) throw new Error('createN8n needs { tarball } (see buildAndPack) or { template }');
@@ -183,11 +227,17 @@ async function createN8n({ tarball, template, userFolder, keep = !!process.env.E
 	if (template) {
 		fs.cpSync(template, folder, { recursive: true });
 	} else {
+		// An existing folder (the editor's, see start.js) keeps its database; only the package is new.
+		if (!fs.existsSync(path.join(n8nFolder, 'database.sqlite'))) {
+			fs.cpSync(await baseUserFolder(paths), folder, { recursive: true });
+			fs.rmSync(path.join(folder, '.e2e-base.json'), { force: true });
+		}
 		fs.mkdirSync(nodesDir, { recursive: true });
 		fs.writeFileSync(
 			path.join(nodesDir, 'package.json'),
 			JSON.stringify({ name: 'installed-nodes', private: true, dependencies: {} }, null, 2),
 		);
+		fs.rmSync(path.join(nodesDir, 'node_modules', PACKAGE_NAME), { recursive: true, force: true });
 		// Same outcome as n8n's own community-package install: no dev or peer dependencies
 		// (n8n-workflow is resolved from n8n's own node_modules at load time), no scripts.
 		await mustExec(
@@ -200,17 +250,7 @@ async function createN8n({ tarball, template, userFolder, keep = !!process.env.E
 		fs.readFileSync(path.join(nodesDir, 'node_modules', PACKAGE_NAME, 'package.json'), 'utf8'),
 	);
 
-	const env = node24Env(paths, {
-		N8N_USER_FOLDER: folder,
-		N8N_EXPRESSION_ENGINE: 'legacy',
-		N8N_DIAGNOSTICS_ENABLED: 'false',
-		N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
-		N8N_PERSONALIZATION_ENABLED: 'false',
-		N8N_LOG_LEVEL: 'warn',
-		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
-		N8N_SECURE_COOKIE: 'false',
-		...extraEnv,
-	});
+	const env = node24Env(paths, { N8N_USER_FOLDER: folder, ...QUIET_ENV, ...extraEnv });
 	// Jest sets NODE_ENV=test, which makes n8n behave as in its own unit tests (no DB file, no
 	// output); npm's variables would leak the project's config into n8n's own npm calls.
 	for (const k of Object.keys(env)) if (k.startsWith('npm_') || k.startsWith('JEST_') || k === 'NODE_ENV') delete env[k];
@@ -306,16 +346,9 @@ async function createN8n({ tarball, template, userFolder, keep = !!process.env.E
 	return api;
 }
 
-/**
- * Makes a template user folder: the tarball installed and n8n's database migrated (the first n8n
- * command in a new folder spends ~8 s on migrations). Suites copy it with createN8n({ template }).
- */
+/** A template user folder (the tarball installed, database migrated) for createN8n({ template }). */
 async function createTemplate({ tarball }) {
 	const n8n = await createN8n({ tarball, keep: true });
-	const file = path.join(n8n.folder, 'e2e-inputs', 'no-credentials.json');
-	fs.writeFileSync(file, '[]');
-	const r = await n8n.n8n(['import:credentials', `--input=${file}`]);
-	if (r.code !== 0) throw new Error(`n8n did not initialise its database (${r.code})\n${r.stdout}\n${r.stderr}`);
 	fs.rmSync(path.join(n8n.folder, 'e2e-inputs'), { recursive: true, force: true });
 	return n8n.folder;
 }
@@ -397,6 +430,8 @@ module.exports = {
 	buildAndPack,
 	createN8n,
 	createTemplate,
+	baseUserFolder,
+	QUIET_ENV,
 	parseRunOutput,
 	manualTrigger,
 	codeNode,
