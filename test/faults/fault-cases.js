@@ -329,7 +329,7 @@ function buildCases() {
 		title: 'connection refused on every create: sent again (at most 4 times), then an error per item',
 		op: 'i2v',
 		baseUrl: 'closed',
-		expect: { kind: 'allError', message: /connection/i, description: /ECONNREFUSED/ },
+		expect: { kind: 'allError', message: /could not connect to CometAPI \(after 4 attempts\)/, description: /Check the Base URL.*ECONNREFUSED/ },
 	});
 
 	// Task states.

@@ -183,6 +183,8 @@ async function runScenario(scenario, index) {
 		continueOnFail: scenario.cof ?? false,
 		cancelAfterMs: scenario.cancelAfterMs,
 	});
+	// runNode routes n8n's logger (and LoggerProxy) into result.log for each run.
+	for (const entry of result.log) logged.push({ channel: `logger.${entry.level}`, args: entry.args });
 	if (!scenario.closed) await sim.close();
 	return { result, sim };
 }

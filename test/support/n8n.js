@@ -15,7 +15,9 @@ if (!process.env.N8N_USER_FOLDER) {
 }
 
 const { WorkflowExecute, ExecutionLifecycleHooks } = require('n8n-core');
-const { Workflow, ICredentialsHelper, NodeConnectionTypes } = require('n8n-workflow');
+const { Workflow, ICredentialsHelper, NodeConnectionTypes, LoggerProxy } = require('n8n-workflow');
+const { Container } = require('@n8n/di');
+const { Logger } = require('@n8n/backend-common');
 
 const DIST = path.join(__dirname, '..', '..', 'dist');
 const { CometApiRunway } = require(
@@ -211,6 +213,10 @@ async function runNode({
 	for (const level of ['error', 'warn', 'info', 'debug', 'verbose']) {
 		logger[level] = (...args) => log.push({ level, args });
 	}
+	// Whatever n8n or the node logs during this run lands in `log`.
+	logger.scoped = () => logger;
+	LoggerProxy.init(logger);
+	Container.set(Logger, logger);
 	const credentialsHelper = new TestCredentialsHelper({ cometApi: credentials });
 	const additionalData = {
 		hooks,

@@ -8,10 +8,11 @@ import type {
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import type { TaskItem, WaitSettings } from '../helpers/interfaces';
+import { createAbortFanOut } from '../helpers/abort';
 import { createLimiter } from '../helpers/limiter';
 import { toTaskItem, type TaskRecord } from '../helpers/output';
 import { pollTask } from '../helpers/poller';
-import { InputError, validateBaseUrl } from '../helpers/validation';
+import { InputError, requireText, validateBaseUrl } from '../helpers/validation';
 import { CREDENTIAL_TYPE } from '../transport';
 import type { Operation, PreparedTask } from './operation';
 import { readWaitSettings } from './parameters';
@@ -49,10 +50,14 @@ function inputError(
 	error: InputError,
 	itemIndex?: number,
 ): NodeOperationError {
-	return new NodeOperationError(ctx.getNode(), error.message, {
+	const nodeError = new NodeOperationError(ctx.getNode(), error.message, {
 		itemIndex,
 		description: error.hint ?? `Fix the ${error.field} field; nothing was sent to CometAPI.`,
 	});
+	// n8n swaps a message that mentions ECONNREFUSED and the like for a generic text; a bad
+	// value may well contain one, and the message must keep naming the field.
+	nodeError.message = error.message;
+	return nodeError;
 }
 
 function failureError(ctx: IExecuteFunctions, job: Job, failure: TaskFailure): NodeError {
@@ -234,6 +239,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
 	try {
 		validateBaseUrl(credentials.baseUrl);
+		requireText('API Key (credential)', credentials.apiKey, 'Set the API key in the CometAPI credential.');
 	} catch (error) {
 		throw inputError(this, error as InputError);
 	}
@@ -267,11 +273,13 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		clock: hostClock(),
 	};
 	let firstFailure: Job | undefined;
+	const signals = createAbortFanOut(controller.signal);
 	try {
 		await Promise.all(
 			jobs.map(async (job) => {
+				const { signal, release } = signals.child();
 				try {
-					await runJob(run, job);
+					await runJob({ ...run, signal }, job);
 				} catch (error) {
 					job.failure =
 						error instanceof TaskFailure
@@ -281,10 +289,13 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 						firstFailure = job;
 						stop();
 					}
+				} finally {
+					release();
 				}
 			}),
 		);
 	} finally {
+		signals.dispose();
 		executionSignal?.removeEventListener('abort', stop);
 	}
 

@@ -60,10 +60,17 @@ export function pollSettingsFor(wait: WaitSettings): PollSettings {
 
 // Error codes stay out of messages: n8n swaps a message that names one for a generic text.
 function transportProblem(failure: TransportFailure, what: string): ApiProblem {
+	const detail = `(Network error ${failure.code}: ${failure.message})`;
+	if (failure.neverReachedServer) {
+		return {
+			message: `${what} could not connect to CometAPI`,
+			description: `Check the Base URL in the CometAPI credential and that it is reachable. ${detail}`,
+		};
+	}
 	const timedOut = failure.code === 'ECONNABORTED' || failure.code === 'ETIMEDOUT';
 	return {
 		message: timedOut ? `${what} timed out` : `${what} failed: the connection to CometAPI broke`,
-		description: `Network error ${failure.code}: ${failure.message}`,
+		description: detail,
 	};
 }
 

@@ -71,6 +71,15 @@ function problemOf(answer: HttpAnswer, fallback: string, advice: string): ApiPro
 	};
 }
 
+const isInvalidRequest = (answer: HttpAnswer) => extractApiCode(answer.body) === 'invalid_request';
+
+/**
+ * A redirect, or an HTML page where no gateway error explains it, means the base URL points
+ * somewhere other than the API. A gateway's HTML error page (502 from nginx…) is just an outage.
+ */
+const isWrongBaseUrl = ({ statusCode, body }: HttpAnswer) =>
+	(statusCode >= 300 && statusCode < 400) || (looksLikeHtml(body) && !TRANSIENT_HTTP.includes(statusCode));
+
 const ADVICE_BY_STATUS: Record<number, string> = {
 	400: 'The API refused the request as invalid. Check the fields named in the message.',
 	401: 'The API key was refused. Check the API key in the CometAPI credential.',
@@ -80,7 +89,9 @@ const ADVICE_BY_STATUS: Record<number, string> = {
 	429: 'CometAPI is rate limiting. Lower "Max Concurrent Requests" or try again later.',
 };
 
-function adviceFor(statusCode: number): string {
+function adviceFor(statusCode: number, answer?: HttpAnswer): string {
+	// A 500 carrying invalid_request is a bad request in disguise: retrying will not help.
+	if (answer && isInvalidRequest(answer)) return ADVICE_BY_STATUS[400];
 	return (
 		ADVICE_BY_STATUS[statusCode] ??
 		(statusCode >= 500
@@ -89,17 +100,13 @@ function adviceFor(statusCode: number): string {
 	);
 }
 
-const isInvalidRequest = (answer: HttpAnswer) => extractApiCode(answer.body) === 'invalid_request';
-
 const isTransientStatus = (answer: HttpAnswer) =>
 	TRANSIENT_HTTP.includes(answer.statusCode) && !isInvalidRequest(answer);
 
 /** Decides what a status request's answer means for the wait. */
 export function classifyStatusAnswer(answer: HttpAnswer, nowMs: number): StatusOutcome {
 	const { statusCode, body } = answer;
-	if (looksLikeHtml(body) || (statusCode >= 300 && statusCode < 400)) {
-		return { kind: 'permanent', problem: wrongBaseUrl(answer) };
-	}
+	if (isWrongBaseUrl(answer)) return { kind: 'permanent', problem: wrongBaseUrl(answer) };
 	const task = normaliseTaskResponse(body);
 	if (task.notVisible || statusCode === 404) {
 		return { kind: 'task', task: { ...task, notVisible: true } };
@@ -108,7 +115,7 @@ export function classifyStatusAnswer(answer: HttpAnswer, nowMs: number): StatusO
 		const problem = problemOf(
 			answer,
 			`Status request failed with HTTP ${statusCode}`,
-			adviceFor(statusCode),
+			adviceFor(statusCode, answer),
 		);
 		return isTransientStatus(answer)
 			? { kind: 'transient', problem, retryAfterMs: retryAfterMs(answer, nowMs) }
@@ -147,9 +154,7 @@ export function classifyStatusAnswer(answer: HttpAnswer, nowMs: number): StatusO
 /** Decides what a create request's answer means, and whether sending it again could pay twice. */
 export function classifyCreateAnswer(answer: HttpAnswer, nowMs: number): CreateOutcome {
 	const { statusCode, body } = answer;
-	if (looksLikeHtml(body) || (statusCode >= 300 && statusCode < 400)) {
-		return { kind: 'refused', problem: wrongBaseUrl(answer) };
-	}
+	if (isWrongBaseUrl(answer)) return { kind: 'refused', problem: wrongBaseUrl(answer) };
 	if (statusCode >= 200 && statusCode < 300) {
 		const taskId = extractTaskId(body);
 		if (taskId !== undefined && isCreateAccepted(body)) {
@@ -183,7 +188,7 @@ export function classifyCreateAnswer(answer: HttpAnswer, nowMs: number): CreateO
 			problem: problemOf(
 				answer,
 				`CometAPI refused the task with HTTP ${statusCode}`,
-				adviceFor(statusCode),
+				adviceFor(statusCode, answer),
 			),
 			retryAfterMs: retryAfterMs(answer, nowMs),
 		};
@@ -203,7 +208,7 @@ export function classifyCreateAnswer(answer: HttpAnswer, nowMs: number): CreateO
 		problem: problemOf(
 			answer,
 			`CometAPI refused the task with HTTP ${statusCode}`,
-			adviceFor(statusCode),
+			adviceFor(statusCode, answer),
 		),
 	};
 }

@@ -17,7 +17,7 @@ export interface PollSettings {
 	timeoutMs: number;
 	/** `task_not_exist` (or 404) this soon after submission means "not visible yet". */
 	graceMs: number;
-	/** Spread of each wait around the interval, as a fraction (0.25 → ±25 %). */
+	/** How far below the interval a wait may be, as a fraction (0.15 → 85–100 % of it). */
 	jitter: number;
 	/** Transient failures in a row after which the status request is given up. */
 	maxTransientFailures: number;
@@ -27,13 +27,17 @@ export interface PollSettings {
 	missingOutputGraceMs: number;
 }
 
-/** Runway's SDK waits 4.5–7.5 s between polls and gives up after 10 minutes. */
+/**
+ * Runway's SDK waits 4.5–7.5 s between polls and gives up after 10 minutes; Runway updates tasks
+ * no more often than every 5 s. Waits of 5.1–6 s stay inside both and see a finished task within
+ * one interval.
+ */
 export const DEFAULT_POLL_SETTINGS: PollSettings = {
 	intervalMs: 6_000,
 	firstDelayMs: 5_000,
 	timeoutMs: 600_000,
 	graceMs: 120_000,
-	jitter: 0.25,
+	jitter: 0.15,
 	maxTransientFailures: 10,
 	backoffBaseMs: 1_000,
 	backoffCapMs: 30_000,
@@ -59,10 +63,12 @@ export type PollResult =
 /** One status request; transport trouble comes back as a `transient` outcome, never thrown. */
 export type FetchStatus = (taskId: string) => Promise<StatusOutcome>;
 
-/** A wait around the interval; the triangular spread keeps most waits near it. */
+/**
+ * A wait of at most the interval, spread below it so that a batch's polls drift apart. Never
+ * above it: a finished task is then always seen within one interval.
+ */
 export function jitteredInterval(settings: PollSettings, random: () => number): number {
-	const spread = random() + random() - 1;
-	return Math.round(settings.intervalMs * (1 + settings.jitter * spread));
+	return Math.round(settings.intervalMs * (1 - settings.jitter * random()));
 }
 
 /** Exponential backoff with equal jitter: half fixed, half random. */
@@ -151,7 +157,7 @@ export async function pollTask(
 						polls,
 					};
 				}
-				last = last ? { ...last, response: task.response } : null;
+				last = last ? { ...last, response: task.response } : { ...task, taskId: target.taskId };
 			} else {
 				last = { ...task, taskId: task.taskId ?? target.taskId };
 				if (task.status === 'FAILED' || task.status === 'CANCELLED') {
