@@ -286,7 +286,7 @@ async function main() {
 
 async function batchSection() {
 	console.log('');
-	console.log(`1. Batch wait: scaled task duration T = ${s(T_MS, 0)} s, poll interval ${INTERVAL_S} s (node's ±25% jitter), maxConcurrentRequests 5; N run one after another`);
+	console.log(`1. Batch wait: scaled task duration T = ${s(T_MS, 0)} s, poll interval ${INTERVAL_S} s (each node wait 85–100% of it), maxConcurrentRequests 5; N run one after another`);
 	const batches = [];
 	for (const n of BATCH_SIZES) batches.push(await batch(n));
 	console.log(
