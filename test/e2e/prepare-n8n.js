@@ -91,6 +91,49 @@ function node24Env(p, extra = {}) {
 	return { ...process.env, PATH: `${p.nodeBinDir}${path.delimiter}${process.env.PATH}`, ...extra };
 }
 
+function isAlive(pid) {
+	try {
+		process.kill(pid, 0);
+		return true;
+	} catch (err) {
+		return err.code === 'EPERM';
+	}
+}
+
+/** Only one process prepares a cache folder at a time (two sqlite3 builds in one folder clash). */
+async function withLock(p, fn) {
+	const lock = path.join(p.cacheDir, 'prepare.lock');
+	fs.mkdirSync(p.cacheDir, { recursive: true });
+	let told = false;
+	for (;;) {
+		try {
+			fs.mkdirSync(lock);
+			fs.writeFileSync(path.join(lock, 'pid'), String(process.pid));
+			break;
+		} catch (err) {
+			if (err.code !== 'EEXIST') throw err;
+			let owner = NaN;
+			try {
+				owner = Number(fs.readFileSync(path.join(lock, 'pid'), 'utf8'));
+			} catch {
+				/* being written */
+			}
+			if (Number.isInteger(owner) && owner > 0 && !isAlive(owner)) {
+				fs.rmSync(lock, { recursive: true, force: true }); // left by a process that died
+				continue;
+			}
+			if (!told) log(`waiting for another process (pid ${owner}) that is preparing n8n…`);
+			told = true;
+			await new Promise((r) => setTimeout(r, 1000));
+		}
+	}
+	try {
+		return await fn();
+	} finally {
+		fs.rmSync(lock, { recursive: true, force: true });
+	}
+}
+
 async function prepareN8n({ force = false, cacheDir } = {}) {
 	const p = cachePaths(cacheDir);
 	const t0 = Date.now();
@@ -98,6 +141,16 @@ async function prepareN8n({ force = false, cacheDir } = {}) {
 		const m = readMarker(p);
 		if (m) return { ...p, ...m, cached: true, seconds: (Date.now() - t0) / 1000 };
 	}
+	return withLock(p, async () => {
+		if (!force) {
+			const m = readMarker(p); // prepared while this process waited
+			if (m) return { ...p, ...m, cached: true, seconds: (Date.now() - t0) / 1000 };
+		}
+		return prepareLocked(p, t0, force);
+	});
+}
+
+async function prepareLocked(p, t0, force) {
 	fs.rmSync(p.marker, { force: true });
 	const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 	// The cache folders get their own package.json, so the repository's .npmrc does not apply there.
@@ -129,8 +182,12 @@ async function prepareN8n({ force = false, cacheDir } = {}) {
 		dependencies: { n8n: N8N_VERSION },
 		overrides: { cssomnom: 'npm:csso@5.0.5' },
 	});
-	if (!fs.existsSync(p.n8nBin) || force) {
+	// A step marker, not the n8n binary: an install that was killed half-way leaves the binary.
+	const installedMarker = path.join(p.n8nDir, '.installed');
+	if (!fs.existsSync(installedMarker) || force) {
+		fs.rmSync(installedMarker, { force: true });
 		await run(npm, ['install', '--ignore-scripts', ...npmFlags], { cwd: p.n8nDir });
+		fs.writeFileSync(installedMarker, `${N8N_VERSION}\n`);
 	}
 
 	// 3. sqlite3's native module, built against Node 24's headers.
