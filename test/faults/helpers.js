@@ -6,56 +6,21 @@
  */
 const { startSimulator } = require('../simulator/server');
 const { runNode } = require('../support/n8n');
+const params = require('../support/params');
 
 /** The node's minimum poll interval, and waits short enough for a test. */
-const fastWait = (overrides = {}) => ({
-	pollInterval: 2,
-	timeout: 60,
-	requestTimeout: 10,
-	maxConcurrentRequests: 5,
-	...overrides,
-});
+const fastWait = (overrides = {}) =>
+	params.fastWait({ timeout: 60, requestTimeout: 10, maxConcurrentRequests: 5, ...overrides });
 
-const imageToVideo = (overrides = {}, wait = {}) => ({
-	resource: 'video',
-	operation: 'imageToVideo',
-	imageSource: 'url',
-	imageUrl: 'https://example.com/cat.jpg',
-	model: 'gen4_turbo',
-	promptText: '={{ $json.prompt }}',
-	ratio: '1280:720',
-	duration: 5,
-	options: {},
-	waitForCompletion: true,
-	waitOptions: fastWait(wait),
-	...overrides,
-});
+/** The shared parameter builders, waiting by default, with `wait` for the wait options. */
+const waiting = (build) => (overrides = {}, wait = {}) =>
+	build({ options: {}, waitForCompletion: true, waitOptions: fastWait(wait), ...overrides });
 
-const generate = (overrides = {}, wait = {}) => ({
-	resource: 'video',
-	operation: 'generate',
-	imageSource: 'url',
-	imageUrl: 'https://example.com/cat.jpg',
-	prompt: '={{ $json.prompt }}',
-	model: 'gen4',
-	ratio: '1280:720',
-	callbackUrl: '',
-	options: {},
-	waitForCompletion: true,
-	waitOptions: fastWait(wait),
-	...overrides,
-});
-
-const getTask = (overrides = {}, wait = {}) => ({
-	resource: 'task',
-	operation: 'get',
-	taskId: '={{ $json.taskId }}',
-	taskRoute: 'official',
-	options: {},
-	waitForCompletion: true,
-	waitOptions: fastWait(wait),
-	...overrides,
-});
+const imageToVideo = waiting(params.imageToVideo);
+const generate = waiting((overrides) =>
+	params.generate({ imageSource: 'url', imageUrl: 'https://example.com/cat.jpg', ...overrides }),
+);
+const getTask = waiting(params.getTask);
 
 /** The prompt a create request carried, on either route. */
 const promptOf = (request) => {
