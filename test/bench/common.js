@@ -1,7 +1,7 @@
 'use strict';
 /**
  * Shared pieces of the benchmark: quiet n8n-core, a private n8n user folder, the node's
- * parameters, a hook on the node's execute() and small statistics/table helpers.
+ * parameters and small statistics/table helpers.
  *
  * Must be required before test/support/n8n.js so that the environment is set first.
  */
@@ -11,13 +11,7 @@ const path = require('node:path');
 
 // n8n's own logger (winston) prints the node's errors on stdout; the tables must stay readable.
 if (!process.env.N8N_LOG_LEVEL) process.env.N8N_LOG_LEVEL = 'silent';
-// A user folder of our own, removed on exit (the harness would leave one behind in /tmp).
-let ownUserFolder;
-if (!process.env.N8N_USER_FOLDER) {
-	ownUserFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-bench-user-'));
-	process.env.N8N_USER_FOLDER = ownUserFolder;
-}
-const tempDirs = ownUserFolder ? [ownUserFolder] : [];
+const tempDirs = [];
 process.on('exit', () => {
 	for (const dir of tempDirs) fs.rmSync(dir, { recursive: true, force: true });
 });
@@ -54,34 +48,6 @@ function imageToVideoParameters(waitOptions = {}) {
 	};
 }
 
-/**
- * The harness takes its nodeReturnedAt when n8n-core reports the workflow finished, which on a stop
- * happens before the node's execute() settles. This hook records when execute() really settles,
- * and how (result or error), for every instance the harness creates.
- */
-const executeHook = { settledAt: undefined, error: undefined, settled: undefined };
-(function hookExecute() {
-	const entry = Object.values(require.cache).find((m) => /CometApiRunway\.node\.js$/.test(m.filename));
-	if (!entry) throw new Error('bench: the built node was not loaded by the harness');
-	const proto = entry.exports.CometApiRunway.prototype;
-	const original = proto.execute;
-	proto.execute = async function (...args) {
-		let resolveSettled;
-		executeHook.settled = new Promise((resolve) => (resolveSettled = resolve));
-		executeHook.settledAt = undefined;
-		executeHook.error = undefined;
-		try {
-			return await original.apply(this, args);
-		} catch (error) {
-			executeHook.error = error;
-			throw error;
-		} finally {
-			executeHook.settledAt = Date.now();
-			resolveSettled();
-		}
-	};
-})();
-
 /** Nearest-rank percentile of numbers. */
 function percentile(values, p) {
 	if (values.length === 0) return NaN;
@@ -110,7 +76,6 @@ module.exports = {
 	expectedVideoBytes,
 	runNode,
 	imageToVideoParameters,
-	executeHook,
 	makeTempDir,
 	percentile,
 	mean,

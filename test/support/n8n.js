@@ -11,7 +11,9 @@ const path = require('node:path');
 // n8n-core keeps its instance settings in the user folder; keep them out of the home directory.
 process.env.N8N_LOG_LEVEL ??= 'silent';
 if (!process.env.N8N_USER_FOLDER) {
-	process.env.N8N_USER_FOLDER = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-core-test-'));
+	const userFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-core-test-'));
+	process.env.N8N_USER_FOLDER = userFolder;
+	process.on('exit', () => fs.rmSync(userFolder, { recursive: true, force: true }));
 }
 
 const { WorkflowExecute, ExecutionLifecycleHooks } = require('n8n-core');
@@ -151,6 +153,7 @@ async function runNode({
 }) {
 	const runwayNode = new CometApiRunway();
 	let nodeReturnedAt;
+	let nodeError;
 	let nodeRunning = Promise.resolve();
 	const execute = runwayNode.execute;
 	runwayNode.execute = function (...args) {
@@ -161,7 +164,9 @@ async function runNode({
 				nodeReturnedAt = Date.now();
 			}
 		})();
-		nodeRunning = running.catch(() => undefined);
+		nodeRunning = running.catch((error) => {
+			nodeError = error;
+		});
 		return running;
 	};
 	const fixture = fixtureNode(items);
@@ -269,7 +274,7 @@ async function runNode({
 	const taskData = run.data.resultData.runData[NODE_NAME]?.[0];
 	return {
 		items: taskData?.data?.main?.[0] ?? [],
-		error: taskData?.error ?? run.data.resultData.error,
+		error: taskData?.error ?? run.data.resultData.error ?? nodeError,
 		run,
 		nodeReturnedAt,
 		cancelledAt,
