@@ -152,7 +152,8 @@ export function waitProperties(waitByDefault: boolean): INodeProperties[] {
 					type: 'number',
 					typeOptions: { minValue: 2 },
 					default: 6,
-					description: 'Longest time between status checks of one task; each wait is 85–100% of it. At least 2.',
+					description:
+						'Longest time between status checks of one task; each wait is 85–100% of it. At least 2.',
 				},
 				{
 					displayName: 'Request Timeout (Seconds)',

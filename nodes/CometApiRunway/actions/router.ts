@@ -1,32 +1,16 @@
-import type {
-	IBinaryData,
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	JsonObject,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import type { TaskItem, WaitSettings } from '../helpers/interfaces';
+import type { TaskItem } from '../helpers/interfaces';
 import { createAbortFanOut } from '../helpers/abort';
 import { createLimiter } from '../helpers/limiter';
-import { toTaskItem, type TaskRecord } from '../helpers/output';
-import { pollTask } from '../helpers/poller';
+import { toTaskItem } from '../helpers/output';
 import { InputError, requireText, validateBaseUrl } from '../helpers/validation';
 import { CREDENTIAL_TYPE } from '../transport';
-import type { Operation, PreparedTask } from './operation';
+import type { Operation } from './operation';
 import { readWaitSettings } from './parameters';
 import * as task from './task';
-import {
-	cancelled,
-	downloadVideo,
-	hostClock,
-	pollSettingsFor,
-	statusFetcher,
-	submitTask,
-	TaskFailure,
-	type Run,
-} from './taskRunner';
+import { hostClock, type Job, runJob, type Run, TaskFailure } from './taskRunner';
 import * as video from './video';
 
 const OPERATIONS: Record<string, Record<string, Operation>> = {
@@ -34,16 +18,16 @@ const OPERATIONS: Record<string, Record<string, Operation>> = {
 	task: { get: task.get },
 };
 
-interface Job {
-	itemIndex: number;
-	prepared: PreparedTask;
-	wait: WaitSettings;
-	record: TaskRecord | null;
-	binary?: IBinaryData;
-	failure?: TaskFailure;
-}
-
 type NodeError = NodeApiError | NodeOperationError;
+
+/**
+ * n8n swaps a message that mentions ECONNREFUSED and the like for a generic text; a bad value or
+ * an API's own words may well contain one, and the message must keep naming field and task.
+ */
+function keepMessage<T extends NodeError>(error: T, message: string): T {
+	error.message = message;
+	return error;
+}
 
 function inputError(
 	ctx: IExecuteFunctions,
@@ -54,19 +38,17 @@ function inputError(
 		itemIndex,
 		description: error.hint ?? `Fix the ${error.field} field; nothing was sent to CometAPI.`,
 	});
-	// n8n swaps a message that mentions ECONNREFUSED and the like for a generic text; a bad
-	// value may well contain one, and the message must keep naming the field.
-	nodeError.message = error.message;
-	return nodeError;
+	return keepMessage(nodeError, error.message);
 }
 
 function failureError(ctx: IExecuteFunctions, job: Job, failure: TaskFailure): NodeError {
 	const { problem } = failure;
 	if (failure.reason === 'timedOut' || failure.reason === 'cancelled') {
-		return new NodeOperationError(ctx.getNode(), problem.message, {
+		const error = new NodeOperationError(ctx.getNode(), problem.message, {
 			itemIndex: job.itemIndex,
 			description: problem.description,
 		});
+		return keepMessage(error, problem.message);
 	}
 	const response: JsonObject = {
 		message: problem.message,
@@ -75,12 +57,13 @@ function failureError(ctx: IExecuteFunctions, job: Job, failure: TaskFailure): N
 		...(problem.apiCode ? { code: problem.apiCode } : {}),
 		...(job.record ? { taskId: job.record.taskId } : {}),
 	};
-	return new NodeApiError(ctx.getNode(), response, {
+	const error = new NodeApiError(ctx.getNode(), response, {
 		itemIndex: job.itemIndex,
 		message: problem.message,
 		description: problem.description,
 		httpCode: problem.httpCode !== undefined ? String(problem.httpCode) : undefined,
 	});
+	return keepMessage(error, problem.message);
 }
 
 /** Says which other paid tasks exist, so that nothing is lost from sight when the node stops. */
@@ -97,104 +80,6 @@ function mentionOtherTasks(error: NodeError, jobs: Job[], except?: Job): NodeErr
 	error.description =
 		`${error.description ?? ''}\nAll task IDs submitted in this execution: ${listed.join(', ')}. Use Get Task to follow them.`.trim();
 	return error;
-}
-
-async function runJob(run: Run, job: Job): Promise<void> {
-	const { prepared, wait } = job;
-	if (prepared.kind === 'create') {
-		const created = await submitTask(run, prepared.request, wait);
-		job.record = {
-			taskId: created.taskId,
-			route: prepared.request.route,
-			task: created.task,
-			polls: 0,
-			submittedAtMs: created.submittedAtMs,
-			finishedAtMs: null,
-			timedOut: false,
-		};
-	} else {
-		job.record = {
-			taskId: prepared.taskId,
-			route: prepared.route,
-			task: null,
-			polls: 0,
-			submittedAtMs: null,
-			finishedAtMs: null,
-			timedOut: false,
-		};
-	}
-	const record = job.record;
-	const runwayVersion =
-		prepared.kind === 'create' ? prepared.request.runwayVersion : prepared.runwayVersion;
-	const fetchStatus = statusFetcher(run, record.route, runwayVersion, wait.requestTimeoutMs);
-
-	if (!wait.waitForCompletion) {
-		if (prepared.kind === 'create') return;
-		// A task from elsewhere without waiting: one look at its status.
-		const outcome = await fetchStatus(record.taskId);
-		record.polls = 1;
-		if (outcome.kind === 'task') {
-			record.task = { ...outcome.task, taskId: outcome.task.taskId ?? record.taskId };
-			return;
-		}
-		throw new TaskFailure(
-			{ ...outcome.problem, message: `Task ${record.taskId}: ${outcome.problem.message}` },
-			'api',
-		);
-	}
-
-	const result = await pollTask(
-		{
-			taskId: record.taskId,
-			startedAtMs: record.submittedAtMs ?? run.clock.now(),
-			pollImmediately: prepared.kind === 'existing',
-			initial: record.task ?? undefined,
-		},
-		fetchStatus,
-		pollSettingsFor(wait),
-		run.clock,
-		run.signal,
-	);
-	record.polls = result.polls;
-	record.task = result.task ?? record.task;
-	if (result.kind === 'aborted') throw cancelled();
-	if (result.kind === 'error') {
-		throw new TaskFailure(
-			{ ...result.problem, message: `Task ${record.taskId}: ${result.problem.message}` },
-			'api',
-		);
-	}
-	if (result.kind === 'timedOut') {
-		record.timedOut = true;
-		if (wait.onTimeout === 'error') {
-			throw new TaskFailure(
-				{
-					message: `Task ${record.taskId} did not finish within ${wait.timeoutMs / 1000} s (last status ${record.task?.status ?? 'unknown'})`,
-					description: `The task goes on at CometAPI. Run Get Task with task ID ${record.taskId} later to pick it up.`,
-				},
-				'timedOut',
-			);
-		}
-		return;
-	}
-	record.finishedAtMs = result.finishedAtMs;
-	const finished = result.task;
-	if (finished.status !== 'SUCCEEDED') {
-		const code = finished.failureCode ? ` [${finished.failureCode}]` : '';
-		throw new TaskFailure(
-			{
-				message: `Task ${record.taskId} ${finished.status === 'CANCELLED' ? 'was cancelled' : 'failed'}: ${finished.failure ?? 'no reason given'}${code}`,
-				description: finished.failureCode?.startsWith('SAFETY')
-					? 'The content was refused by moderation; change the prompt or image.'
-					: 'The task ended without a video. Check the inputs, then run the item again.',
-				apiCode: finished.failureCode ?? undefined,
-			},
-			'taskFailed',
-		);
-	}
-	if (wait.downloadVideo) {
-		job.binary = await downloadVideo(run, record.taskId, finished.outputs[0], wait);
-	}
 }
 
 function outputItem(job: Job): INodeExecutionData {
@@ -239,7 +124,11 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
 	try {
 		validateBaseUrl(credentials.baseUrl);
-		requireText('API Key (credential)', credentials.apiKey, 'Set the API key in the CometAPI credential.');
+		requireText(
+			'API Key (credential)',
+			credentials.apiKey,
+			'Set the API key in the CometAPI credential.',
+		);
 	} catch (error) {
 		throw inputError(this, error as InputError);
 	}

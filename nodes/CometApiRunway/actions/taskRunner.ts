@@ -6,7 +6,9 @@ import { classifyCreateAnswer, classifyStatusAnswer } from '../helpers/answers';
 import type { CreateRequest, NormalisedTask, TaskRoute, WaitSettings } from '../helpers/interfaces';
 import type { Limiter } from '../helpers/limiter';
 import type { FetchStatus, PollerClock, PollSettings } from '../helpers/poller';
-import { backoffDelay, DEFAULT_POLL_SETTINGS } from '../helpers/poller';
+import { backoffDelay, DEFAULT_POLL_SETTINGS, pollTask } from '../helpers/poller';
+import type { TaskRecord } from '../helpers/output';
+import type { PreparedTask } from './operation';
 import { cometApiRequest, toTransportFailure, TransportFailure } from '../transport';
 import { downloadStream } from '../transport/download';
 
@@ -49,7 +51,7 @@ export function hostClock(): PollerClock {
 	};
 }
 
-export function pollSettingsFor(wait: WaitSettings): PollSettings {
+function pollSettingsFor(wait: WaitSettings): PollSettings {
 	return {
 		...DEFAULT_POLL_SETTINGS,
 		intervalMs: wait.pollIntervalMs,
@@ -80,7 +82,7 @@ const MAX_CREATE_ATTEMPTS = 4;
  * Sends one create request. It is sent again only when the API certainly did not take it
  * (connection refused, or 429/503 answered); after any doubt it is never repeated.
  */
-export async function submitTask(
+async function submitTask(
 	run: Run,
 	request: CreateRequest,
 	wait: WaitSettings,
@@ -134,7 +136,7 @@ export async function submitTask(
 	}
 }
 
-export function cancelled(): TaskFailure {
+function cancelled(): TaskFailure {
 	return new TaskFailure(
 		{
 			message: 'The execution was stopped',
@@ -145,7 +147,7 @@ export function cancelled(): TaskFailure {
 }
 
 /** One status request for a task, on the route it was created on; never throws for HTTP trouble. */
-export function statusFetcher(
+function statusFetcher(
 	run: Run,
 	route: TaskRoute,
 	runwayVersion: string,
@@ -221,7 +223,7 @@ async function downloadOnce(
 }
 
 /** Streams a finished video into n8n's binary data store, never holding it whole in memory. */
-export async function downloadVideo(
+async function downloadVideo(
 	run: Run,
 	taskId: string,
 	url: string,
@@ -253,5 +255,113 @@ export async function downloadVideo(
 			backoffDelay(attempt, DEFAULT_POLL_SETTINGS, run.clock.random),
 			run.signal,
 		);
+	}
+}
+
+/** One input item on its way through the node; `record` exists once its task does. */
+export interface Job {
+	itemIndex: number;
+	prepared: PreparedTask;
+	wait: WaitSettings;
+	record: TaskRecord | null;
+	binary?: IBinaryData;
+	failure?: TaskFailure;
+}
+
+const aboutTask = (taskId: string, problem: ApiProblem): ApiProblem => ({
+	...problem,
+	message: `Task ${taskId}: ${problem.message}`,
+});
+
+/** One item's whole life: submit (or take the given task), wait, download. */
+export async function runJob(run: Run, job: Job): Promise<void> {
+	const { prepared, wait } = job;
+	if (prepared.kind === 'create') {
+		const created = await submitTask(run, prepared.request, wait);
+		job.record = {
+			taskId: created.taskId,
+			route: prepared.request.route,
+			task: created.task,
+			polls: 0,
+			submittedAtMs: created.submittedAtMs,
+			finishedAtMs: null,
+			timedOut: false,
+		};
+	} else {
+		job.record = {
+			taskId: prepared.taskId,
+			route: prepared.route,
+			task: null,
+			polls: 0,
+			submittedAtMs: null,
+			finishedAtMs: null,
+			timedOut: false,
+		};
+	}
+	const record = job.record;
+	const runwayVersion =
+		prepared.kind === 'create' ? prepared.request.runwayVersion : prepared.runwayVersion;
+	const fetchStatus = statusFetcher(run, record.route, runwayVersion, wait.requestTimeoutMs);
+
+	if (!wait.waitForCompletion) {
+		if (prepared.kind === 'create') return;
+		// A task from elsewhere without waiting: one look at its status.
+		const outcome = await fetchStatus(record.taskId);
+		record.polls = 1;
+		if (outcome.kind === 'task') {
+			record.task = { ...outcome.task, taskId: outcome.task.taskId ?? record.taskId };
+			return;
+		}
+		throw new TaskFailure(aboutTask(record.taskId, outcome.problem), 'api');
+	}
+
+	const result = await pollTask(
+		{
+			taskId: record.taskId,
+			startedAtMs: record.submittedAtMs ?? run.clock.now(),
+			pollImmediately: prepared.kind === 'existing',
+			initial: record.task ?? undefined,
+		},
+		fetchStatus,
+		pollSettingsFor(wait),
+		run.clock,
+		run.signal,
+	);
+	record.polls = result.polls;
+	record.task = result.task ?? record.task;
+	if (result.kind === 'aborted') throw cancelled();
+	if (result.kind === 'error') {
+		throw new TaskFailure(aboutTask(record.taskId, result.problem), 'api');
+	}
+	if (result.kind === 'timedOut') {
+		record.timedOut = true;
+		if (wait.onTimeout === 'error') {
+			throw new TaskFailure(
+				{
+					message: `Task ${record.taskId} did not finish within ${wait.timeoutMs / 1000} s (last status ${record.task?.status ?? 'unknown'})`,
+					description: `The task goes on at CometAPI. Run Get Task with task ID ${record.taskId} later to pick it up.`,
+				},
+				'timedOut',
+			);
+		}
+		return;
+	}
+	record.finishedAtMs = result.finishedAtMs;
+	const finished = result.task;
+	if (finished.status !== 'SUCCEEDED') {
+		const code = finished.failureCode ? ` [${finished.failureCode}]` : '';
+		throw new TaskFailure(
+			{
+				message: `Task ${record.taskId} ${finished.status === 'CANCELLED' ? 'was cancelled' : 'failed'}: ${finished.failure ?? 'no reason given'}${code}`,
+				description: finished.failureCode?.startsWith('SAFETY')
+					? 'The content was refused by moderation; change the prompt or image.'
+					: 'The task ended without a video. Check the inputs, then run the item again.',
+				apiCode: finished.failureCode ?? undefined,
+			},
+			'taskFailed',
+		);
+	}
+	if (wait.downloadVideo) {
+		job.binary = await downloadVideo(run, record.taskId, finished.outputs[0], wait);
 	}
 }

@@ -78,7 +78,8 @@ const isInvalidRequest = (answer: HttpAnswer) => extractApiCode(answer.body) ===
  * somewhere other than the API. A gateway's HTML error page (502 from nginx…) is just an outage.
  */
 const isWrongBaseUrl = ({ statusCode, body }: HttpAnswer) =>
-	(statusCode >= 300 && statusCode < 400) || (looksLikeHtml(body) && !TRANSIENT_HTTP.includes(statusCode));
+	(statusCode >= 300 && statusCode < 400) ||
+	(looksLikeHtml(body) && !TRANSIENT_HTTP.includes(statusCode));
 
 const ADVICE_BY_STATUS: Record<number, string> = {
 	400: 'The API refused the request as invalid. Check the fields named in the message.',
