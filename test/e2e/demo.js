@@ -13,7 +13,7 @@
  */
 const fs = require('node:fs');
 const path = require('node:path');
-const { buildAndPack, createN8n, useE2eCredential, loadExample, simulatorModule, repoRoot, NODE_TYPE } = require('./harness');
+const { packageTarball, cometApiBackend, createN8n, useE2eCredential, loadExample, repoRoot, NODE_TYPE } = require('./harness');
 const { prepareN8n, cachePaths } = require('./prepare-n8n');
 
 function say(msg) {
@@ -28,7 +28,6 @@ async function download(url) {
 
 async function main() {
 	const started = Date.now();
-	const realKey = process.env.COMETAPI_API_KEY;
 	const outDir = path.resolve(process.env.DEMO_OUTPUT_DIR || path.join(repoRoot, 'demo-output'));
 
 	if (!fs.existsSync(cachePaths().marker)) say('Preparing n8n 2.41.0 and Node 24 in .e2e-cache/ (first run only, about 7 minutes)…');
@@ -36,23 +35,14 @@ async function main() {
 	say(`n8n ${prepared.n8nVersion} on Node ${prepared.nodeVersion}`);
 
 	say('Building and packing the package…');
-	const tarball = process.env.E2E_TARBALL || (await buildAndPack());
-	if (!process.env.E2E_TARBALL) process.on('exit', () => fs.rmSync(path.dirname(tarball), { recursive: true, force: true }));
+	const tarball = await packageTarball();
 
-	let sim = null;
-	let apiKey;
-	let baseUrl;
-	if (realKey) {
-		apiKey = realKey;
-		baseUrl = (process.env.COMETAPI_BASE_URL || 'https://api.cometapi.com').replace(/\/+$/, '');
-		say(`Using the real CometAPI at ${baseUrl} (this costs credits)`);
-	} else {
-		const { startSimulator } = simulatorModule();
-		sim = await startSimulator({ taskDurationMs: Number(process.env.DEMO_TASK_MS || 4000) });
-		apiKey = sim.apiKey;
-		baseUrl = sim.baseUrl;
-		say(`Using the CometAPI simulator at ${baseUrl} (set COMETAPI_API_KEY to use the real API)`);
-	}
+	const { apiKey, baseUrl, sim } = await cometApiBackend({ taskDurationMs: Number(process.env.DEMO_TASK_MS || 4000) });
+	say(
+		sim
+			? `Using the CometAPI simulator at ${baseUrl} (set COMETAPI_API_KEY to use the real API)`
+			: `Using the real CometAPI at ${baseUrl} (this costs credits)`,
+	);
 
 	const n8n = await createN8n({ tarball });
 	try {

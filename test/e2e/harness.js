@@ -419,6 +419,27 @@ function simulatorModule() {
 	return require(path.join(repoRoot, 'test', 'simulator', 'server.js'));
 }
 
+/** The package freshly built and packed (or E2E_TARBALL), removed at exit when made here. */
+async function packageTarball() {
+	if (process.env.E2E_TARBALL) return process.env.E2E_TARBALL;
+	const tarball = await buildAndPack();
+	process.on('exit', () => fs.rmSync(path.dirname(tarball), { recursive: true, force: true }));
+	return tarball;
+}
+
+/**
+ * Where the demo and the editor send requests: the real CometAPI when COMETAPI_API_KEY is set
+ * (COMETAPI_BASE_URL, default https://api.cometapi.com), otherwise a simulator started here.
+ */
+async function cometApiBackend(simulatorOptions) {
+	if (process.env.COMETAPI_API_KEY) {
+		const baseUrl = (process.env.COMETAPI_BASE_URL || 'https://api.cometapi.com').replace(/\/+$/, '');
+		return { apiKey: process.env.COMETAPI_API_KEY, baseUrl, sim: null };
+	}
+	const sim = await simulatorModule().startSimulator(simulatorOptions);
+	return { apiKey: sim.apiKey, baseUrl: sim.baseUrl, sim };
+}
+
 module.exports = {
 	PACKAGE_NAME,
 	NODE_TYPE,
@@ -440,5 +461,7 @@ module.exports = {
 	useE2eCredential,
 	loadExample,
 	simulatorModule,
+	packageTarball,
+	cometApiBackend,
 	prepareN8n,
 };

@@ -16,7 +16,7 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const { spawn } = require('node:child_process');
-const { buildAndPack, createN8n, useE2eCredential, loadExample, simulatorModule, freePort, NODE_TYPE, CREDENTIAL_NAME } = require('./harness');
+const { packageTarball, cometApiBackend, createN8n, useE2eCredential, loadExample, freePort, NODE_TYPE, CREDENTIAL_NAME } = require('./harness');
 const { prepareN8n } = require('./prepare-n8n');
 
 const check = process.argv.includes('--check');
@@ -47,21 +47,12 @@ async function main() {
 	const url = `http://localhost:${port}`;
 
 	say('Building and packing the package…');
-	const tarball = process.env.E2E_TARBALL || (await buildAndPack());
-	if (!process.env.E2E_TARBALL) process.on('exit', () => fs.rmSync(path.dirname(tarball), { recursive: true, force: true }));
+	const tarball = await packageTarball();
 
-	let sim = null;
-	let apiKey;
-	let baseUrl;
-	if (process.env.COMETAPI_API_KEY) {
-		apiKey = process.env.COMETAPI_API_KEY;
-		baseUrl = (process.env.COMETAPI_BASE_URL || 'https://api.cometapi.com').replace(/\/+$/, '');
-	} else {
-		const { startSimulator } = simulatorModule();
-		sim = await startSimulator({ port: Number(process.env.COMETAPI_SIM_PORT || 0), taskDurationMs: Number(process.env.SIM_TASK_MS || 8000) });
-		apiKey = sim.apiKey;
-		baseUrl = sim.baseUrl;
-	}
+	const { apiKey, baseUrl, sim } = await cometApiBackend({
+		port: Number(process.env.COMETAPI_SIM_PORT || 0),
+		taskDurationMs: Number(process.env.SIM_TASK_MS || 8000),
+	});
 
 	const userFolder = process.env.EDITOR_USER_FOLDER || path.join(paths.cacheDir, 'editor');
 	const firstStart = !fs.existsSync(path.join(userFolder, '.n8n', 'database.sqlite'));
