@@ -81,28 +81,34 @@ function prng(seed) {
 	};
 }
 
-/** Everything an error can carry, for searching it: own properties, context and cause included. */
-function serialiseError(error) {
-	if (!error) return '';
+/** JSON of anything, Error properties, Buffers and cycles included, for searching it as text. */
+function safeStringify(value) {
 	const seen = new WeakSet();
-	const replacer = (key, value) => {
-		if (typeof value === 'object' && value !== null) {
-			if (seen.has(value)) return '[circular]';
-			seen.add(value);
-			if (value instanceof Error) {
+	return JSON.stringify(value, (key, v) => {
+		if (typeof v === 'object' && v !== null) {
+			if (seen.has(v)) return '[circular]';
+			seen.add(v);
+			if (v instanceof Error) {
 				const plain = {};
-				for (const name of Object.getOwnPropertyNames(value)) plain[name] = value[name];
+				for (const name of Object.getOwnPropertyNames(v)) plain[name] = v[name];
 				return plain;
 			}
+			if (Buffer.isBuffer(v)) return v.toString('latin1');
 		}
-		if (typeof value === 'bigint') return String(value);
-		return value;
-	};
+		if (typeof v === 'bigint') return String(v);
+		if (typeof v === 'function') return `[function ${v.name}]`;
+		return v;
+	});
+}
+
+/** Everything a thrown error carries, as text: own properties, context, cause and stack. */
+function serialiseError(error) {
+	if (!error) return '';
 	return [
 		JSON.stringify(error, Object.getOwnPropertyNames(error)),
-		JSON.stringify(error, replacer),
-		JSON.stringify(error.context ?? null, replacer),
-		JSON.stringify(error.cause ?? null, replacer),
+		safeStringify(error),
+		safeStringify(error.context ?? null),
+		safeStringify(error.cause ?? null),
 		String(error.stack ?? ''),
 	].join('\n');
 }
@@ -120,4 +126,5 @@ module.exports = {
 	pool,
 	prng,
 	serialiseError,
+	safeStringify,
 };

@@ -18,6 +18,7 @@ const {
 	getTask,
 	pool,
 	serialiseError,
+	safeStringify,
 } = require('./helpers');
 
 const API_KEY = 'sk-test-SECRET-abc123';
@@ -42,25 +43,6 @@ const captureLogger = {
 		return captureLogger;
 	},
 };
-
-function safeStringify(value) {
-	const seen = new WeakSet();
-	return JSON.stringify(value, (key, v) => {
-		if (typeof v === 'object' && v !== null) {
-			if (seen.has(v)) return '[circular]';
-			seen.add(v);
-			if (v instanceof Error) {
-				const plain = {};
-				for (const name of Object.getOwnPropertyNames(v)) plain[name] = v[name];
-				return plain;
-			}
-			if (Buffer.isBuffer(v)) return v.toString('latin1');
-		}
-		if (typeof v === 'bigint') return String(v);
-		if (typeof v === 'function') return `[function ${v.name}]`;
-		return v;
-	});
-}
 
 const expectNoSecret = (label, text) => {
 	for (const form of SECRET_FORMS) {
