@@ -6,9 +6,8 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { properties } from './actions/registry';
 import { router } from './actions/router';
-import * as task from './actions/task';
-import * as video from './actions/video';
 
 export class CometApiRunway implements INodeType {
 	description: INodeTypeDescription = {
@@ -24,21 +23,7 @@ export class CometApiRunway implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'cometApi', required: true }],
-		properties: [
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [
-					{ name: 'Video', value: 'video' },
-					{ name: 'Task', value: 'task' },
-				],
-				default: 'video',
-			},
-			...video.description,
-			...task.description,
-		],
+		properties,
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -1,12 +1,19 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-export const DEFAULT_RUNWAY_VERSION = '2024-11-06';
+import { DEFAULT_RUNWAY_VERSION, GENERATE_SECONDS, WAIT } from '../helpers/constants';
+
+// Defaults as plain names: n8n's lint reads a parameter's default only from a literal or a name.
+const defaultPollInterval = WAIT.pollInterval.default;
+const defaultTimeout = WAIT.timeout.default;
+const defaultRequestTimeout = WAIT.requestTimeout.default;
+const defaultMaxConcurrentRequests = WAIT.maxConcurrentRequests.default;
+const defaultOutputBinaryProperty = WAIT.outputBinaryProperty;
 
 /** Video lengths both routes take. */
-export const durationOptions = [
-	{ name: '5', value: 5 },
-	{ name: '10', value: 10 },
-];
+export const durationOptions = GENERATE_SECONDS.map((seconds) => ({
+	name: String(seconds),
+	value: seconds,
+}));
 
 export const runwayVersionOption: INodeProperties = {
 	displayName: 'Runway API Version',
@@ -114,8 +121,11 @@ export function waitProperties(waitByDefault: boolean): INodeProperties[] {
 					displayName: 'Max Concurrent Requests',
 					name: 'maxConcurrentRequests',
 					type: 'number',
-					typeOptions: { minValue: 1, maxValue: 50 },
-					default: 5,
+					typeOptions: {
+						minValue: WAIT.maxConcurrentRequests.min,
+						maxValue: WAIT.maxConcurrentRequests.max,
+					},
+					default: defaultMaxConcurrentRequests,
 					description:
 						'Most HTTP requests in flight at once. It never limits how many tasks are waited on.',
 				},
@@ -142,7 +152,7 @@ export function waitProperties(waitByDefault: boolean): INodeProperties[] {
 					displayName: 'Output Binary Field',
 					name: 'outputBinaryProperty',
 					type: 'string',
-					default: 'data',
+					default: defaultOutputBinaryProperty,
 					description: 'Binary field that receives the downloaded video',
 					displayOptions: { show: { downloadVideo: [true] } },
 				},
@@ -150,8 +160,8 @@ export function waitProperties(waitByDefault: boolean): INodeProperties[] {
 					displayName: 'Poll Interval (Seconds)',
 					name: 'pollInterval',
 					type: 'number',
-					typeOptions: { minValue: 2 },
-					default: 6,
+					typeOptions: { minValue: WAIT.pollInterval.min, maxValue: WAIT.pollInterval.max },
+					default: defaultPollInterval,
 					description:
 						'Longest time between status checks of one task; each wait is 85–100% of it. At least 2.',
 				},
@@ -159,16 +169,16 @@ export function waitProperties(waitByDefault: boolean): INodeProperties[] {
 					displayName: 'Request Timeout (Seconds)',
 					name: 'requestTimeout',
 					type: 'number',
-					typeOptions: { minValue: 1 },
-					default: 60,
+					typeOptions: { minValue: WAIT.requestTimeout.min, maxValue: WAIT.requestTimeout.max },
+					default: defaultRequestTimeout,
 					description: 'How long one HTTP request may take before it counts as failed',
 				},
 				{
 					displayName: 'Timeout (Seconds)',
 					name: 'timeout',
 					type: 'number',
-					typeOptions: { minValue: 1 },
-					default: 600,
+					typeOptions: { minValue: WAIT.timeout.min, maxValue: WAIT.timeout.max },
+					default: defaultTimeout,
 					description: 'How long to wait for each task, counted from its submission',
 				},
 			],

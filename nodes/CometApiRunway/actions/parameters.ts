@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import { DEFAULT_RUNWAY_VERSION, WAIT } from '../helpers/constants';
 import { imageToDataUri } from '../helpers/image';
 import type { WaitSettings } from '../helpers/interfaces';
 import {
@@ -9,7 +10,6 @@ import {
 	validateNumberInRange,
 	validateRunwayVersion,
 } from '../helpers/validation';
-import { DEFAULT_RUNWAY_VERSION } from './common.descriptions';
 
 /** The request body without the optional fields the user left out. */
 export function withoutUndefined(body: IDataObject): IDataObject {
@@ -69,12 +69,14 @@ export async function readBinaryImage(
 	return imageToDataUri(bytes, `${field} "${property}"`, binary.mimeType);
 }
 
-const WAIT_DEFAULTS = {
-	pollInterval: 6,
-	timeout: 600,
-	requestTimeout: 60,
-	maxConcurrentRequests: 5,
-};
+/** A wait option, or its default, within its bounds. */
+function readBounded(
+	field: string,
+	value: unknown,
+	bounds: { default: number; min: number; max: number },
+): number {
+	return validateNumberInRange(field, value ?? bounds.default, bounds.min, bounds.max);
+}
 
 export function readWaitSettings(this: IExecuteFunctions, itemIndex: number): WaitSettings {
 	const waitForCompletion = this.getNodeParameter('waitForCompletion', itemIndex, false) as boolean;
@@ -90,35 +92,22 @@ export function readWaitSettings(this: IExecuteFunctions, itemIndex: number): Wa
 	}
 	const outputBinaryProperty = requireText(
 		'Output Binary Field',
-		options.outputBinaryProperty ?? 'data',
+		options.outputBinaryProperty ?? WAIT.outputBinaryProperty,
 	);
 	return {
 		waitForCompletion,
-		pollIntervalMs:
-			validateNumberInRange(
-				'Poll Interval',
-				options.pollInterval ?? WAIT_DEFAULTS.pollInterval,
-				2,
-				3600,
-			) * 1000,
-		timeoutMs:
-			validateNumberInRange('Timeout', options.timeout ?? WAIT_DEFAULTS.timeout, 1, 86_400) * 1000,
+		pollIntervalMs: readBounded('Poll Interval', options.pollInterval, WAIT.pollInterval) * 1000,
+		timeoutMs: readBounded('Timeout', options.timeout, WAIT.timeout) * 1000,
 		requestTimeoutMs:
-			validateNumberInRange(
-				'Request Timeout',
-				options.requestTimeout ?? WAIT_DEFAULTS.requestTimeout,
-				1,
-				600,
-			) * 1000,
+			readBounded('Request Timeout', options.requestTimeout, WAIT.requestTimeout) * 1000,
 		onTimeout,
 		downloadVideo: options.downloadVideo === true,
 		outputBinaryProperty,
 		maxConcurrentRequests: Math.floor(
-			validateNumberInRange(
+			readBounded(
 				'Max Concurrent Requests',
-				options.maxConcurrentRequests ?? WAIT_DEFAULTS.maxConcurrentRequests,
-				1,
-				50,
+				options.maxConcurrentRequests,
+				WAIT.maxConcurrentRequests,
 			),
 		),
 	};

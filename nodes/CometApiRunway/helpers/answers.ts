@@ -1,5 +1,4 @@
-import type { HttpAnswer } from '../transport';
-import type { NormalisedTask } from './interfaces';
+import type { HttpAnswer, NormalisedTask } from './interfaces';
 import {
 	extractApiCode,
 	extractApiMessage,

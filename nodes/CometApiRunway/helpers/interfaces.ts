@@ -6,8 +6,6 @@ export type TaskRoute = 'official' | 'feed';
 /** Runway's status vocabulary, which every response shape is mapped onto. */
 export type TaskStatus = 'PENDING' | 'THROTTLED' | 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'CANCELLED';
 
-export const TERMINAL_STATUSES: readonly TaskStatus[] = ['SUCCEEDED', 'FAILED', 'CANCELLED'];
-
 /** One status answer, whatever shape the API sent it in. */
 export interface NormalisedTask {
 	taskId: string | null;
@@ -40,6 +38,13 @@ export interface TaskItem extends IDataObject {
 	response: IDataObject | IDataObject[] | string | null;
 }
 
+/** What came back over HTTP, whatever its status: the classifier decides what it means. */
+export interface HttpAnswer {
+	statusCode: number;
+	headers: Record<string, string | string[] | undefined>;
+	body: unknown;
+}
+
 /** A validated request, ready for the transport; nothing in it has been sent yet. */
 export interface CreateRequest {
 	route: TaskRoute;
@@ -47,6 +52,11 @@ export interface CreateRequest {
 	body: IDataObject;
 	runwayVersion: string;
 }
+
+/** What one input item asks for, validated, before anything is sent. */
+export type PreparedTask =
+	| { kind: 'create'; request: CreateRequest }
+	| { kind: 'existing'; taskId: string; route: TaskRoute; runwayVersion: string };
 
 export interface WaitSettings {
 	waitForCompletion: boolean;

@@ -1,4 +1,5 @@
 import type { ApiProblem, StatusOutcome } from './answers';
+import { POLL, WAIT } from './constants';
 import type { NormalisedTask } from './interfaces';
 
 /** Time, waiting and randomness come from outside, so the poller runs on a fake clock in tests. */
@@ -27,21 +28,17 @@ export interface PollSettings {
 	missingOutputGraceMs: number;
 }
 
-/**
- * Runway's SDK waits 4.5–7.5 s between polls and gives up after 10 minutes; Runway updates tasks
- * no more often than every 5 s. Waits of 5.1–6 s stay inside both and see a finished task within
- * one interval.
- */
+/** The pacing the node polls with; the interval and timeout come from the wait options. */
 export const DEFAULT_POLL_SETTINGS: PollSettings = {
-	intervalMs: 6_000,
-	firstDelayMs: 5_000,
-	timeoutMs: 600_000,
-	graceMs: 120_000,
-	jitter: 0.15,
-	maxTransientFailures: 10,
-	backoffBaseMs: 1_000,
-	backoffCapMs: 30_000,
-	missingOutputGraceMs: 30_000,
+	intervalMs: WAIT.pollInterval.default * 1000,
+	firstDelayMs: POLL.firstDelayMs,
+	timeoutMs: WAIT.timeout.default * 1000,
+	graceMs: POLL.notVisibleGraceMs,
+	jitter: POLL.jitter,
+	maxTransientFailures: POLL.maxTransientFailures,
+	backoffBaseMs: POLL.backoffBaseMs,
+	backoffCapMs: POLL.backoffCapMs,
+	missingOutputGraceMs: POLL.missingOutputGraceMs,
 };
 
 export interface PollTarget {

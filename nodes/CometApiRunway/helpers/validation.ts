@@ -1,3 +1,12 @@
+import {
+	GENERATE_SECONDS,
+	IMAGE_TO_VIDEO_MODELS,
+	MOTION_AXES,
+	MOTION_LIMIT,
+	PROMPT_MAX_UNITS,
+	SEED_MAX,
+} from './constants';
+
 /** A value the node refuses before sending anything. `field` is the parameter's display name. */
 export class InputError extends Error {
 	constructor(
@@ -9,17 +18,6 @@ export class InputError extends Error {
 		this.name = 'InputError';
 	}
 }
-
-export const PROMPT_MAX_LENGTH = 512;
-export const SEED_MAX = 999_999_999;
-export const DURATIONS = [5, 10] as const;
-export const MOTION_LIMIT = 10;
-
-/** Ratios per model, from Runway's API schema; a model not listed takes any `W:H` value. */
-export const RATIOS_BY_MODEL: Record<string, readonly string[]> = {
-	gen4_turbo: ['1280:720', '720:1280', '1104:832', '832:1104', '960:960', '1584:672'],
-	gen3a_turbo: ['1280:768', '768:1280'],
-};
 
 const describe = (value: unknown): string => {
 	if (value === undefined || value === null || value === '') return 'an empty value';
@@ -72,10 +70,10 @@ export function validatePrompt(
 	required: boolean,
 ): string | undefined {
 	const text = required ? requireText(field, value) : optionalText(field, value);
-	if (text !== undefined && text.length > PROMPT_MAX_LENGTH) {
+	if (text !== undefined && text.length > PROMPT_MAX_UNITS) {
 		throw new InputError(
 			field,
-			`${field} is ${text.length} characters long; at most ${PROMPT_MAX_LENGTH} are allowed`,
+			`${field} is ${text.length} characters long; at most ${PROMPT_MAX_UNITS} are allowed`,
 		);
 	}
 	return text;
@@ -100,10 +98,10 @@ export function validateSeed(value: unknown): number | undefined {
 
 export function validateDuration(field: string, value: unknown): 5 | 10 {
 	const duration = toInteger(field, value);
-	if (duration !== 5 && duration !== 10) {
+	if (!(GENERATE_SECONDS as readonly number[]).includes(duration)) {
 		throw new InputError(field, `${field} must be 5 or 10 seconds, got ${duration}`);
 	}
-	return duration;
+	return duration as 5 | 10;
 }
 
 export function validateModel(field: string, value: unknown): string {
@@ -122,7 +120,7 @@ export function validateRatio(field: string, value: unknown, model?: string): st
 	if (!/^\d{1,4}:\d{1,4}$/.test(ratio)) {
 		throw new InputError(field, `${field} must look like 1280:720, got ${describe(ratio)}`);
 	}
-	const allowed = model === undefined ? undefined : RATIOS_BY_MODEL[model];
+	const allowed = model === undefined ? undefined : IMAGE_TO_VIDEO_MODELS[model]?.ratios;
 	if (allowed && !allowed.includes(ratio)) {
 		throw new InputError(
 			field,
@@ -158,8 +156,6 @@ export function validateRunwayVersion(value: unknown): string {
 	}
 	return version;
 }
-
-export const MOTION_AXES = ['x', 'y', 'z', 'r', 'bg_x_pan', 'bg_y_pan'] as const;
 
 export function validateMotionVector(value: unknown): Record<string, number> | undefined {
 	if (value === undefined || value === null || value === '') return undefined;

@@ -1,10 +1,11 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { toTransportFailure, type HttpAnswer, type TransportFailure } from './index';
+import type { HttpAnswer } from '../helpers/interfaces';
+import { toTransportFailure, type TransportFailure } from './index';
 
 /**
- * Fetches a finished video from its CDN URL as a stream. Deliberately unauthenticated: the API key
- * must never travel to the CDN.
+ * Fetches a finished output from its CDN URL as a stream. Deliberately unauthenticated: the API
+ * key must never travel to the CDN.
  */
 export async function downloadStream(
 	this: IExecuteFunctions,

@@ -1,13 +1,9 @@
-import type { IDataObject, IExecuteFunctions, IHttpRequestMethods } from 'n8n-workflow';
+import type { IExecuteFunctions } from 'n8n-workflow';
+
+import type { HttpAnswer } from '../helpers/interfaces';
+import type { RouteCall } from './routes';
 
 export const CREDENTIAL_TYPE = 'cometApi';
-
-/** What came back over HTTP, whatever its status: the caller classifies it. */
-export interface HttpAnswer {
-	statusCode: number;
-	headers: Record<string, string | string[] | undefined>;
-	body: unknown;
-}
 
 /** No HTTP answer at all. `code` is Node's or axios' error code (ECONNREFUSED, ECONNRESET…). */
 export class TransportFailure extends Error {
@@ -31,15 +27,6 @@ export class TransportFailure extends Error {
 	}
 }
 
-export interface ApiCall {
-	method: IHttpRequestMethods;
-	path: string;
-	body?: IDataObject;
-	runwayVersion: string;
-	timeoutMs: number;
-	signal?: AbortSignal;
-}
-
 export function toTransportFailure(error: unknown): TransportFailure {
 	const cause = (error as { cause?: { code?: unknown; message?: unknown } }).cause;
 	const code =
@@ -55,6 +42,12 @@ export function trimBaseUrl(baseUrl: string): string {
 	return baseUrl.trim().replace(/\/+$/, '');
 }
 
+export interface ApiCall extends RouteCall {
+	runwayVersion: string;
+	timeoutMs: number;
+	signal?: AbortSignal;
+}
+
 /**
  * The only code that talks to CometAPI. Authentication is injected by n8n from the credential;
  * every HTTP status, and every failure to get one, is returned rather than thrown, so that one
@@ -67,7 +60,7 @@ export async function cometApiRequest(
 	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
 	const baseURL = trimBaseUrl(String(credentials.baseUrl ?? ''));
 	try {
-		const answer = (await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, {
+		return (await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, {
 			method: call.method,
 			baseURL,
 			url: call.path,
@@ -84,7 +77,6 @@ export async function cometApiRequest(
 			timeout: call.timeoutMs,
 			abortSignal: call.signal ?? this.getExecutionCancelSignal(),
 		})) as HttpAnswer;
-		return answer;
 	} catch (error) {
 		return toTransportFailure(error);
 	}

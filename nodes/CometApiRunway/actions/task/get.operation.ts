@@ -1,10 +1,9 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
-import type { TaskRoute } from '../../helpers/interfaces';
+import type { PreparedTask, TaskRoute } from '../../helpers/interfaces';
 import { InputError, validateTaskId } from '../../helpers/validation';
 import { runwayVersionOption, waitProperties } from '../common.descriptions';
-import type { PreparedTask } from '../operation';
+import type { Operation } from '../operation';
 import { readRunwayVersion } from '../parameters';
 
 const properties: INodeProperties[] = [
@@ -47,12 +46,7 @@ const properties: INodeProperties[] = [
 	...waitProperties(false),
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['task'], operation: ['get'] } },
-	properties,
-);
-
-export async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<PreparedTask> {
+async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<PreparedTask> {
 	const taskId = validateTaskId(this.getNodeParameter('taskId', itemIndex));
 	const route = this.getNodeParameter('taskRoute', itemIndex, 'official') as TaskRoute;
 	if (route !== 'official' && route !== 'feed') {
@@ -68,3 +62,16 @@ export async function prepare(this: IExecuteFunctions, itemIndex: number): Promi
 		runwayVersion: readRunwayVersion.call(this, itemIndex),
 	};
 }
+
+export const getTask: Operation = {
+	meta: {
+		resource: 'task',
+		value: 'get',
+		name: 'Get',
+		description: 'Get the status and output of a task, optionally waiting for it to finish',
+		action: 'Get a task',
+		creates: false,
+	},
+	properties,
+	prepare,
+};

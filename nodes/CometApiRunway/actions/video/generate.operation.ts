@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
+import { MOTION_AXES, PLACEHOLDER_CALLBACK_URL } from '../../helpers/constants';
+import type { PreparedTask } from '../../helpers/interfaces';
 import {
-	MOTION_AXES,
 	optionalText,
 	validateDuration,
 	validateHttpUrl,
@@ -17,7 +17,7 @@ import {
 	runwayVersionOption,
 	waitProperties,
 } from '../common.descriptions';
-import type { PreparedTask } from '../operation';
+import type { Operation } from '../operation';
 import {
 	readBinaryImage,
 	readImage,
@@ -25,9 +25,7 @@ import {
 	readRunwayVersion,
 	withoutUndefined,
 } from '../parameters';
-
-/** The compat route refuses a request without a callback URL; this is its documented placeholder. */
-export const PLACEHOLDER_CALLBACK_URL = 'https://example.com/webhook';
+import { CREATE_ROUTES } from '../../transport/routes';
 
 const properties: INodeProperties[] = [
 	...imageSourceProperties(true),
@@ -122,12 +120,7 @@ const properties: INodeProperties[] = [
 	...waitProperties(true),
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['video'], operation: ['generate'] } },
-	properties,
-);
-
-export async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<PreparedTask> {
+async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<PreparedTask> {
 	const options = readOptions.call(this, itemIndex);
 	const callbackUrl = optionalText(
 		'Callback URL',
@@ -166,10 +159,24 @@ export async function prepare(this: IExecuteFunctions, itemIndex: number): Promi
 	return {
 		kind: 'create',
 		request: {
-			route: 'feed',
-			path: '/runway/pro/generate',
+			route: CREATE_ROUTES.generate.family,
+			path: CREATE_ROUTES.generate.path,
 			body: withoutUndefined(body),
 			runwayVersion,
 		},
 	};
 }
+
+export const generate: Operation = {
+	meta: {
+		resource: 'video',
+		value: 'generate',
+		name: 'Generate',
+		description:
+			'Generate a video from a prompt, optionally with a start image (compatibility route)',
+		action: 'Generate a video from a prompt',
+		creates: true,
+	},
+	properties,
+	prepare,
+};

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
 
+import { IMAGE_TO_VIDEO_MODELS } from '../../helpers/constants';
+import type { PreparedTask } from '../../helpers/interfaces';
 import {
-	RATIOS_BY_MODEL,
 	validateDuration,
 	validateModel,
 	validatePrompt,
@@ -15,15 +15,13 @@ import {
 	runwayVersionOption,
 	waitProperties,
 } from '../common.descriptions';
-import type { PreparedTask } from '../operation';
+import type { Operation } from '../operation';
 import { readImage, readOptions, readRunwayVersion, withoutUndefined } from '../parameters';
+import { CREATE_ROUTES } from '../../transport/routes';
 
-const ratioOptions = [...RATIOS_BY_MODEL.gen4_turbo, ...RATIOS_BY_MODEL.gen3a_turbo].map(
-	(ratio) => ({
-		name: ratio,
-		value: ratio,
-	}),
-);
+const ratioOptions = Object.values(IMAGE_TO_VIDEO_MODELS)
+	.flatMap(({ ratios }) => ratios)
+	.map((ratio) => ({ name: ratio, value: ratio }));
 
 const properties: INodeProperties[] = [
 	...imageSourceProperties(false),
@@ -87,12 +85,7 @@ const properties: INodeProperties[] = [
 	...waitProperties(true),
 ];
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['video'], operation: ['imageToVideo'] } },
-	properties,
-);
-
-export async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<PreparedTask> {
+async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<PreparedTask> {
 	const model = validateModel('Model', this.getNodeParameter('model', itemIndex));
 	const options = readOptions.call(this, itemIndex);
 	const body: IDataObject = {
@@ -109,10 +102,23 @@ export async function prepare(this: IExecuteFunctions, itemIndex: number): Promi
 	return {
 		kind: 'create',
 		request: {
-			route: 'official',
-			path: '/runwayml/v1/image_to_video',
+			route: CREATE_ROUTES.imageToVideo.family,
+			path: CREATE_ROUTES.imageToVideo.path,
 			body: withoutUndefined(body),
 			runwayVersion,
 		},
 	};
 }
+
+export const imageToVideo: Operation = {
+	meta: {
+		resource: 'video',
+		value: 'imageToVideo',
+		name: 'Image to Video',
+		description: 'Animate an image with a Runway model (official route)',
+		action: 'Generate a video from an image',
+		creates: true,
+	},
+	properties,
+	prepare,
+};

@@ -1,0 +1,4 @@
+/** Every operation of the node: adding one is adding its file and a line here. */
+export { generate } from './video/generate.operation';
+export { getTask } from './task/get.operation';
+export { imageToVideo } from './video/imageToVideo.operation';

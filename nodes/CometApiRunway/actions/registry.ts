@@ -1,0 +1,59 @@
+import type { INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import type { Operation, Resource } from './operation';
+import * as operations from './operations';
+
+const RESOURCES: Array<{ name: string; value: Resource; defaultOperation: string }> = [
+	{ name: 'Video', value: 'video', defaultOperation: 'imageToVideo' },
+	{ name: 'Task', value: 'task', defaultOperation: 'get' },
+];
+
+const ALL: Operation[] = Object.values(operations);
+
+export function findOperation(resource: string, value: string): Operation | undefined {
+	return ALL.find(
+		(operation) => operation.meta.resource === resource && operation.meta.value === value,
+	);
+}
+
+function operationSelector(resource: Resource, defaultOperation: string): INodeProperties {
+	const options = ALL.filter((operation) => operation.meta.resource === resource)
+		.map(({ meta }) => ({
+			name: meta.name,
+			value: meta.value,
+			description: meta.description,
+			action: meta.action,
+		}))
+		.sort((a, b) => a.name.localeCompare(b.name));
+	return {
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: [resource] } },
+		options,
+		default: defaultOperation,
+	};
+}
+
+/** The node's whole form: resource, then per resource its operations, then each one's fields. */
+export const properties: INodeProperties[] = [
+	{
+		displayName: 'Resource',
+		name: 'resource',
+		type: 'options',
+		noDataExpression: true,
+		options: RESOURCES.map(({ name, value }) => ({ name, value })),
+		default: 'video',
+	},
+	...RESOURCES.flatMap(({ value, defaultOperation }) => [
+		operationSelector(value, defaultOperation),
+		...ALL.filter((operation) => operation.meta.resource === value).flatMap((operation) =>
+			updateDisplayOptions(
+				{ show: { resource: [value], operation: [operation.meta.value] } },
+				operation.properties,
+			),
+		),
+	]),
+];

@@ -1,0 +1,76 @@
+import type { TaskStatus } from './interfaces';
+
+/** Every default and limit of the node, written once. Facts: cometapi-runway-api.md §3, §5, §10. */
+
+export const DEFAULT_RUNWAY_VERSION = '2024-11-06';
+
+/** The compatibility routes refuse a request without a callback URL; this is their documented placeholder. */
+export const PLACEHOLDER_CALLBACK_URL = 'https://example.com/webhook';
+
+export const TERMINAL_STATUSES: readonly TaskStatus[] = ['SUCCEEDED', 'FAILED', 'CANCELLED'];
+
+/** Waiting defaults and the bounds each wait option is checked against. */
+export const WAIT = {
+	pollInterval: { default: 6, min: 2, max: 3600 },
+	timeout: { default: 600, min: 1, max: 86_400 },
+	requestTimeout: { default: 60, min: 1, max: 600 },
+	maxConcurrentRequests: { default: 5, min: 1, max: 50 },
+	maxConcurrentDownloads: { default: 2, min: 1, max: 20 },
+	outputBinaryProperty: 'data',
+} as const;
+
+/** Poll pacing, after Runway's SDK (4.5–7.5 s between polls) and its 5 s update rate. */
+export const POLL = {
+	firstDelayMs: 5_000,
+	/** How far below the interval a wait may be (0.15 → 85–100 % of it). */
+	jitter: 0.15,
+	/** `task_not_exist` this soon after a create means "not visible yet". */
+	notVisibleGraceMs: 120_000,
+	maxTransientFailures: 10,
+	backoffBaseMs: 1_000,
+	backoffCapMs: 30_000,
+	/** A success without an output URL is polled this long before it counts as broken. */
+	missingOutputGraceMs: 30_000,
+	/** The longest `Retry-After` the node obeys. */
+	retryAfterCapMs: 60_000,
+} as const;
+
+export const CREATE = {
+	/** A create is sent again only when the API certainly did not take it (refused, 429, 503). */
+	maxAttempts: 4,
+	/** After a stop, creates already sent get this long to answer so their task IDs are kept. */
+	stopGraceMs: 5_000,
+} as const;
+
+export const DOWNLOAD = { maxAttempts: 3 } as const;
+
+/** Answers larger than this are not CometAPI's; the rest of the body is never read. */
+export const MAX_ANSWER_BYTES = 4 * 1024 * 1024;
+/** The raw answer kept in an output item. */
+export const MAX_RESPONSE_CHARS = 16 * 1024;
+
+export const PROMPT_MAX_UNITS = 512;
+export const SEED_MAX = 999_999_999;
+export const MOTION_LIMIT = 10;
+export const MOTION_AXES = ['x', 'y', 'z', 'r', 'bg_x_pan', 'bg_y_pan'] as const;
+
+/** Runway's input rules (§10.2): URLs and data URIs. */
+export const MEDIA = {
+	urlMaxLength: 2048,
+	imageDataUriMaxChars: 5 * 1024 * 1024,
+	videoDataUriMaxChars: 16 * 1024 * 1024,
+} as const;
+
+export const GENERATE_SECONDS = [5, 10] as const;
+
+/** Image to Video: what each known model takes (§10.1). Any other model ID is checked loosely. */
+export const IMAGE_TO_VIDEO_MODELS: Record<
+	string,
+	{ ratios: readonly string[]; durations: readonly number[] }
+> = {
+	gen4_turbo: {
+		ratios: ['1280:720', '720:1280', '1104:832', '832:1104', '960:960', '1584:672'],
+		durations: [5, 10],
+	},
+	gen3a_turbo: { ratios: ['1280:768', '768:1280'], durations: [5, 10] },
+};

@@ -1,0 +1,39 @@
+import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
+
+import type { TaskRoute } from '../helpers/interfaces';
+
+/** One create route of CometAPI's Runway API, and the family whose status route follows it. */
+export interface CreateRoute {
+	family: TaskRoute;
+	path: string;
+}
+
+/** Every create route CometAPI documents for Runway (cometapi-runway-api.md §2, §3, §5). */
+export const CREATE_ROUTES = {
+	imageToVideo: { family: 'official', path: '/runwayml/v1/image_to_video' },
+	textToImage: { family: 'official', path: '/runwayml/v1/text_to_image' },
+	videoToVideo: { family: 'official', path: '/runwayml/v1/video_to_video' },
+	upscale: { family: 'official', path: '/runwayml/v1/video_upscale' },
+	characterPerformance: { family: 'official', path: '/runwayml/v1/character_performance' },
+	generate: { family: 'feed', path: '/runway/pro/generate' },
+	restyle: { family: 'feed', path: '/runway/pro/video2video' },
+	actOne: { family: 'feed', path: '/runway/pro/act_one' },
+} as const satisfies Record<string, CreateRoute>;
+
+export interface RouteCall {
+	method: IHttpRequestMethods;
+	path: string;
+	body?: IDataObject;
+}
+
+/** The status route of each family (§4, §6). */
+export const STATUS_ROUTES: Record<TaskRoute, (taskId: string) => RouteCall> = {
+	official: (taskId) => ({
+		method: 'GET',
+		path: `/runwayml/v1/tasks/${encodeURIComponent(taskId)}`,
+	}),
+	feed: (taskId) => ({ method: 'POST', path: '/runway/feed', body: { task_id: taskId } }),
+};
+
+/** Authenticated and free: the credential test lists models (§9.4). */
+export const MODELS_ROUTE: RouteCall = { method: 'GET', path: '/v1/models' };
