@@ -7,7 +7,8 @@
  *      in filesystem mode, then in n8n's in-memory ('default') mode for comparison.
  *   3. Soak: test/faults/soak.js runSoak({ items: 200, seed }) when that file exists.
  * All ratios are measured within this one run; the machine is shared, so absolute times wobble.
- * BENCH_ONLY=batch,memory,soak (any subset) runs only those sections; the default is all three.
+ *   4. Hostile: test/bench/hostile.js (stop during creates; detection with 5 slow downloads).
+ * BENCH_ONLY=batch,memory,soak,hostile (any subset) runs only those sections; the default is all.
  */
 const fs = require('node:fs');
 const path = require('node:path');
@@ -37,7 +38,7 @@ const MEMORY_TASK_MS = 3_000;
 const SOAK_ITEMS = 200;
 const SOAK_SEED = 20240601;
 const API_KEY = 'test-api-key';
-const SECTIONS = new Set((process.env.BENCH_ONLY || 'batch,memory,soak').split(',').map((x) => x.trim()));
+const SECTIONS = new Set((process.env.BENCH_ONLY || 'batch,memory,soak,hostile').split(',').map((x) => x.trim()));
 
 const s = (ms, digits = 2) => (ms / 1000).toFixed(digits);
 const mb = (bytes) => (bytes / MB).toFixed(0);
@@ -240,6 +241,11 @@ async function main() {
 	if (SECTIONS.has('soak')) {
 		console.log('');
 		for (const line of await soak()) console.log(line);
+	}
+	if (SECTIONS.has('hostile')) {
+		console.log('');
+		console.log('4. Hostile conditions (issue 9)');
+		for (const line of await require('./hostile').hostileSection()) console.log(line);
 	}
 	console.log('');
 	for (const [key, entry] of warnings) console.log(`node warning (${[...entry.where].join(', ')}): ${key}`);

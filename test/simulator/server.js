@@ -147,6 +147,15 @@ class Simulator {
 	 * 301), 'malformed', 'resetBeforeBody', 'resetAfterBody' (with `accept: true` a create is
 	 * taken first), 'delay' (delayMs, then normal handling). `times` (default 1) and an optional
 	 * `taskId` limit it.
+	 *
+	 * More kinds, for hostile conditions: 'hang' (never answers), 'hold' (a create is taken at
+	 * once, its answer sent after holdMs, or never without it), 'raw' (status, headers and body
+	 * exactly as given), 'drip' (headers and `head` bytes, then one byte every everyMs),
+	 * 'stall' (headers and `head` bytes, then nothing), 'huge' (a JSON body of `bytes`, streamed
+	 * as the client reads; `fault.sent` and `fault.finished` tell how far it got, and
+	 * `contentLength: false` sends it chunked). `body` may be a function of the request record
+	 * and, with `accept: true` on a create route, of the task taken. `when(record, sim)` limits a
+	 * fault to matching requests; it is asked once the request body has been read.
 	 */
 	fault(route, spec) {
 		this.faults.push({ route, kind: 'status', times: 1, ...spec });
@@ -190,12 +199,13 @@ class Simulator {
 		await new Promise((resolve) => this.server.close(resolve));
 	}
 
-	takeFault(route, taskId) {
+	takeFault(route, taskId, record) {
 		const fault = this.faults.find(
 			(f) =>
 				f.times > 0 &&
 				(f.route === route || f.route === '*') &&
-				(f.taskId === undefined || f.taskId === taskId),
+				(f.taskId === undefined || f.taskId === taskId) &&
+				(f.when === undefined ? record === undefined : record !== undefined && f.when(record, this)),
 		);
 		if (fault) fault.times--;
 		return fault;
@@ -247,6 +257,7 @@ class Simulator {
 		}
 		let fault = early;
 		if (!fault && record.taskId !== undefined) fault = this.takeFault(route, record.taskId);
+		if (!fault) fault = this.takeFault(route, record.taskId, record);
 		if (fault && (await this.applyFault(fault, req, res, record))) return;
 
 		if (route === 'cdn') return this.serveCdn(url.pathname, res);
@@ -298,10 +309,93 @@ class Simulator {
 				res.writeHead(fault.status ?? 200, { 'content-type': 'application/json' });
 				res.end('{"id": "4f1c2a, "status": ');
 				return true;
-			default:
-				this.json(res, fault.status ?? 500, fault.body ?? { error: { message: 'simulated failure', type: 'comet_api_error', code: '' } }, fault.headers);
+			case 'hang':
 				return true;
+			case 'hold': {
+				const task = this.acceptCreate(record);
+				if (fault.holdMs === undefined) return true;
+				await new Promise((resolve) => setTimeout(resolve, fault.holdMs));
+				if (res.destroyed || req.socket.destroyed) return true;
+				if (task) this.json(res, 200, { id: task.id });
+				return !!task;
+			}
+			case 'raw':
+				res.writeHead(fault.status ?? 200, fault.headers ?? {});
+				res.end(fault.body ?? '');
+				return true;
+			case 'drip':
+			case 'stall':
+				this.trickle(fault, res);
+				return true;
+			case 'huge':
+				this.huge(fault, res);
+				return true;
+			default: {
+				const task = fault.accept ? this.acceptCreate(record) : undefined;
+				const body = typeof fault.body === 'function' ? fault.body(record, task) : fault.body;
+				this.json(res, fault.status ?? 500, body ?? { error: { message: 'simulated failure', type: 'comet_api_error', code: '' } }, fault.headers);
+				return true;
+			}
 		}
+	}
+
+	/** Takes the task of a create request, as the API would before it answers. */
+	acceptCreate(record) {
+		if (record.route !== 'createOfficial' && record.route !== 'createPro') return undefined;
+		return this.addTask(record.route, record.body);
+	}
+
+	/** Headers and the first bytes at once, then one byte every `everyMs` ('drip') or nothing ('stall'). */
+	trickle(fault, res) {
+		const head = fault.head ?? MP4_HEADER;
+		res.writeHead(fault.status ?? 200, {
+			'content-type': 'video/mp4',
+			'content-length': fault.bytes ?? 64 * 1024,
+			...fault.headers,
+		});
+		res.write(head);
+		if (fault.kind === 'stall') return;
+		let sent = head.length;
+		const timer = setInterval(() => {
+			if (res.destroyed || sent >= (fault.bytes ?? 64 * 1024)) return clearInterval(timer);
+			res.write(Buffer.from([0]));
+			sent++;
+		}, fault.everyMs ?? 1000);
+		res.on('close', () => clearInterval(timer));
+	}
+
+	/** A JSON status body of `bytes`, written only as fast as the client reads it. */
+	huge(fault, res) {
+		const total = fault.bytes;
+		const start = Buffer.from(`{"id":"${fault.id ?? crypto.randomUUID()}","status":"RUNNING","pad":"`);
+		const end = Buffer.from('"}');
+		const block = Buffer.alloc(256 * 1024, 0x61);
+		fault.sent = 0;
+		fault.finished = false;
+		fault.closedEarly = false;
+		res.writeHead(fault.status ?? 200, {
+			'content-type': 'application/json',
+			...(fault.contentLength === false ? {} : { 'content-length': total }),
+		});
+		res.on('close', () => {
+			if (!fault.finished) fault.closedEarly = true;
+		});
+		const write = (chunk) => {
+			fault.sent += chunk.length;
+			return res.write(chunk);
+		};
+		write(start);
+		const pump = () => {
+			while (!res.destroyed) {
+				const left = total - fault.sent - end.length;
+				if (left <= 0) {
+					write(end);
+					return res.end(() => (fault.finished = true));
+				}
+				if (!write(left >= block.length ? block : block.subarray(0, left))) return res.once('drain', pump);
+			}
+		};
+		pump();
 	}
 
 	json(res, status, body, headers = {}) {

@@ -38,8 +38,16 @@ function png(width = 8, height = 8, padBytes = 0) {
 	]);
 }
 
-/** The start of a JPEG (SOI + APP0 JFIF), enough for any reader that sniffs the type. */
-const jpeg = () => Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10]), Buffer.from('JFIF\0'), Buffer.alloc(64)]);
+/** A JPEG's first segments: SOI, APP0 (JFIF) and a baseline frame header (SOF0) for 8×8 YCbCr. */
+const jpeg = () =>
+	Buffer.concat([
+		Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10]),
+		Buffer.from('JFIF\0'),
+		Buffer.from([1, 1, 0, 0, 1, 0, 1, 0, 0]),
+		Buffer.from([0xff, 0xc0, 0x00, 0x11, 8, 0, 8, 0, 8, 3, 1, 0x22, 0, 2, 0x11, 1, 3, 0x11, 1]),
+		Buffer.alloc(64),
+		Buffer.from([0xff, 0xd9]),
+	]);
 
 const webp = () => Buffer.concat([Buffer.from('RIFF'), Buffer.from([36, 0, 0, 0]), Buffer.from('WEBPVP8 '), Buffer.alloc(28)]);
 

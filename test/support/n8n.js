@@ -142,6 +142,8 @@ function nodeTypesFor(fixture, runwayNode) {
  *   credentials    { apiKey, baseUrl }
  *   continueOnFail the node's "Continue On Fail" setting
  *   cancelAfterMs  stop the execution this long after it starts
+ *   nodeSettings   the node's own settings as a workflow saves them (retryOnFail, maxTries…)
+ *   control        an object that gets `cancel()`, to stop the execution from outside
  * Returns { items, error, run, nodeReturnedAt, cancelledAt, log }.
  */
 async function runNode({
@@ -150,6 +152,8 @@ async function runNode({
 	credentials,
 	continueOnFail = false,
 	cancelAfterMs,
+	nodeSettings = {},
+	control = {},
 }) {
 	const runwayNode = new CometApiRunway();
 	let nodeReturnedAt;
@@ -188,6 +192,7 @@ async function runNode({
 			parameters,
 			credentials: { cometApi: { id: 'cred-1', name: 'CometAPI' } },
 			...(continueOnFail ? { onError: 'continueRegularOutput', continueOnFail: true } : {}),
+			...nodeSettings,
 		},
 	];
 	const connections = {
@@ -260,12 +265,11 @@ async function runNode({
 	const running = workflowExecute.processRunExecutionData(workflow);
 	let cancelledAt;
 	let timer;
-	if (cancelAfterMs !== undefined) {
-		timer = setTimeout(() => {
-			cancelledAt = Date.now();
-			running.cancel();
-		}, cancelAfterMs);
-	}
+	control.cancel = () => {
+		cancelledAt ??= Date.now();
+		running.cancel();
+	};
+	if (cancelAfterMs !== undefined) timer = setTimeout(control.cancel, cancelAfterMs);
 	running.catch(() => undefined);
 	const run = await finished;
 	clearTimeout(timer);

@@ -1,0 +1,191 @@
+'use strict';
+/**
+ * Shared pieces of the hostile suite: a realistic API key made at run time, parameters under the
+ * old and the new names alike, runs with a time limit (a node that overruns is stopped and its
+ * servers closed, so a test reports the time it took instead of hanging), small servers of its
+ * own, and the texts every run produced, to look for doubled prefixes at the end of each file.
+ */
+const http = require('node:http');
+
+const { startSimulator, runNode, imageToVideo, generate, getTask, safeStringify, serialiseError } = require('../faults/helpers');
+
+/** A realistic CometAPI key, long enough that no text matches it by chance. */
+const LIVE_KEY = ['sk', 'hostile', '0123456789abcdef'].join('-');
+
+/** Download the output, under the wait option's old and new names. */
+const DOWNLOAD = { downloadVideo: true, downloadOutput: true };
+
+/** Image to Video, waiting, with the prompt under its old and new names. */
+const i2v = (overrides = {}, wait = {}) =>
+	imageToVideo({ prompt: '={{ $json.prompt }}', ...overrides }, wait);
+
+const items = (...prompts) => prompts.map((prompt) => ({ json: { prompt } }));
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * A simulator that knows LIVE_KEY, started before each test and closed after it (`perTest`), or
+ * shared by the file's tests and reset after each. The returned object stands for the current
+ * simulator; `credentials()` points a run at it.
+ */
+function useSimulator(options = {}, { perTest = false } = {}) {
+	let current;
+	const start = async () => {
+		current = await startSimulator({ apiKey: LIVE_KEY, ...options });
+	};
+	const close = async () => {
+		await current.close().catch(() => undefined);
+	};
+	if (perTest) {
+		beforeEach(start);
+		afterEach(close);
+	} else {
+		beforeAll(start);
+		afterEach(() => current.reset());
+		afterAll(close);
+	}
+	const extra = { credentials: () => ({ apiKey: LIVE_KEY, baseUrl: current.baseUrl }), close };
+	return new Proxy(extra, {
+		get(target, name) {
+			if (name in target) return target[name];
+			const value = current[name];
+			return typeof value === 'function' ? value.bind(current) : value;
+		},
+	});
+}
+
+/**
+ * Runs the node, and if it has not returned after `limitMs` stops the execution and calls
+ * `onOverrun` (close the servers). Returns runNode's result plus `startedAt` and `overran`.
+ */
+async function runWithin(limitMs, options, onOverrun = async () => undefined) {
+	const control = {};
+	const startedAt = Date.now();
+	const running = runNode({ ...options, control });
+	let timer;
+	const overran = await Promise.race([
+		running.then(() => false),
+		new Promise((resolve) => (timer = setTimeout(() => resolve(true), limitMs))),
+	]);
+	clearTimeout(timer);
+	if (overran) {
+		control.cancel();
+		await onOverrun();
+	}
+	const result = await running;
+	noteTexts(result);
+	return { ...result, startedAt, overran };
+}
+
+/** How long after `fromMs` the node returned (Infinity when it never did). */
+const returnedAfter = (result, fromMs) =>
+	result.nodeReturnedAt === undefined ? Infinity : result.nodeReturnedAt - fromMs;
+
+/** Message and description of the thrown error and of every error item. */
+function errorTexts(result) {
+	const texts = [];
+	if (result.error) texts.push(result.error.message, result.error.description);
+	for (const item of result.items ?? []) texts.push(item.json?.error, item.json?.errorDescription);
+	return texts.filter((text) => typeof text === 'string' && text !== '');
+}
+
+const seen = [];
+function noteTexts(result) {
+	seen.push(...errorTexts(result));
+}
+
+/**
+ * Everything the run produced that a user could see or n8n would store, as one text. Its log
+ * lines are `result.log` (runs going on side by side share one logger, so check those together).
+ */
+const everythingOf = (result) =>
+	[safeStringify(result.items), serialiseError(result.error), safeStringify(result.run)].join('\n');
+
+/** "Task X: Task X was not found", "Network error: Network error: …" and the like. */
+const DOUBLINGS = [/\b[Tt]ask ([\w-]+):? [Tt]he \w+ of task \1\b/, /\b[Tt]ask ([\w-]+):? [Tt]ask \1\b/, /(\b[A-Z][\w ]{3,40}: )\1/];
+
+/** Registers, as the last test of a file, that no message of the file's runs doubled a prefix. */
+function checkNoDoubledPrefixes() {
+	test('no message or description of these runs doubles its prefix', () => {
+		expect(seen.length).toBeGreaterThan(0);
+		const doubled = seen.filter((text) => DOUBLINGS.some((pattern) => pattern.test(text)));
+		expect(doubled).toEqual([]);
+	});
+}
+
+/**
+ * A small HTTP server of the test's own on `host`. `handler(req, res, record)` answers; every
+ * request is recorded as { method, url, headers, at }.
+ */
+async function startServer(handler, host = '127.0.0.1') {
+	const requests = [];
+	const sockets = new Set();
+	const server = http.createServer((req, res) => {
+		const record = { method: req.method, url: req.url, headers: { ...req.headers }, at: Date.now() };
+		requests.push(record);
+		handler(req, res, record);
+	});
+	server.on('connection', (socket) => {
+		sockets.add(socket);
+		socket.on('close', () => sockets.delete(socket));
+	});
+	await new Promise((resolve) => server.listen(0, host, resolve));
+	const { port } = server.address();
+	return {
+		requests,
+		port,
+		url: `http://${host}:${port}`,
+		async close() {
+			for (const socket of sockets) socket.destroy();
+			await new Promise((resolve) => server.close(resolve));
+		},
+	};
+}
+
+/** Adds a simulator fault and returns the object the simulator keeps (it records progress on it). */
+function addFault(sim, route, spec) {
+	sim.fault(route, spec);
+	return sim.faults[sim.faults.length - 1];
+}
+
+/** Peak growth of this process's resident memory while `run()` goes on, in bytes. */
+async function peakRssGrowth(run) {
+	const baseline = process.memoryUsage().rss;
+	let peak = baseline;
+	const sample = () => (peak = Math.max(peak, process.memoryUsage().rss));
+	const timer = setInterval(sample, 20);
+	try {
+		const value = await run();
+		sample();
+		return { value, growth: peak - baseline };
+	} finally {
+		clearInterval(timer);
+	}
+}
+
+/** The first bytes of an MP4 file: an `ftyp` box. */
+const MP4_START = Buffer.from('000000186674797069736f6d0000020069736f6d6d703431', 'hex');
+
+/** A small MP4-looking file of `size` bytes. */
+const mp4 = (size = 4096) => Buffer.concat([MP4_START, Buffer.alloc(size - MP4_START.length, 0x11)]);
+
+module.exports = {
+	LIVE_KEY,
+	DOWNLOAD,
+	useSimulator,
+	i2v,
+	generate,
+	getTask,
+	items,
+	sleep,
+	runWithin,
+	returnedAfter,
+	errorTexts,
+	everythingOf,
+	checkNoDoubledPrefixes,
+	startServer,
+	addFault,
+	peakRssGrowth,
+	mp4,
+	MP4_START,
+};

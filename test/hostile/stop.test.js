@@ -1,0 +1,63 @@
+'use strict';
+/**
+ * Issue 9, point 2: a stop never loses a task the API took. A create the API answers within the
+ * grace (at most 5 s) is named by its ID; one still unanswered is counted, with when it was sent;
+ * with no create in flight the node returns within a second, naming every task.
+ */
+const { LIVE_KEY, useSimulator, i2v, items, runWithin, returnedAfter, checkNoDoubledPrefixes } = require('./helpers');
+
+const sim = useSimulator({ taskDurationMs: 30_000 }, { perTest: true });
+const credentials = sim.credentials;
+const closeSim = sim.close;
+
+const textOf = (error) => `${error?.message ?? ''}\n${error?.description ?? ''}`;
+
+/** ISO times (to the second) within a second of `ms`, any of which may stand for it. */
+const isoAround = (ms) => [-1000, 0, 1000].map((d) => new Date(ms + d).toISOString().slice(0, 19));
+
+test('stop while the API holds 3 create answers for 2 s: every accepted task ID is named', async () => {
+	sim.fault('createOfficial', { kind: 'hold', holdMs: 2_000, times: 3 });
+	const result = await runWithin(10_000, {
+		parameters: i2v(),
+		items: items('held a', 'held b', 'held c'),
+		credentials: credentials(),
+		cancelAfterMs: 500,
+	}, closeSim);
+
+	expect(sim.createRequests()).toHaveLength(3);
+	expect(sim.tasks.size).toBe(3);
+	for (const taskId of sim.tasks.keys()) expect(result.error.message).toContain(taskId);
+	expect(returnedAfter(result, result.cancelledAt)).toBeLessThanOrEqual(5_500);
+}, 20_000);
+
+test('stop while the API never answers 3 creates: returns within 5 s, saying how many may have been accepted and when they were sent', async () => {
+	sim.fault('createOfficial', { kind: 'hold', times: 3 });
+	const result = await runWithin(10_000, {
+		parameters: i2v(),
+		items: items('unanswered a', 'unanswered b', 'unanswered c'),
+		credentials: credentials(),
+		cancelAfterMs: 500,
+	}, closeSim);
+
+	const creates = sim.createRequests();
+	expect(creates).toHaveLength(3);
+	expect(returnedAfter(result, result.cancelledAt)).toBeLessThanOrEqual(5_500);
+	const text = textOf(result.error);
+	expect(text).toMatch(/\b3\b[^\n]*may have been accepted/);
+	expect(isoAround(creates[0].at).some((time) => text.includes(time))).toBe(true);
+}, 20_000);
+
+test('stop while every task is polling (no create in flight): returns within 1 s, naming every task', async () => {
+	const result = await runWithin(10_000, {
+		parameters: i2v(),
+		items: items('polling a', 'polling b', 'polling c'),
+		credentials: credentials(),
+		cancelAfterMs: 3_000,
+	}, closeSim);
+
+	expect(sim.tasks.size).toBe(3);
+	expect(returnedAfter(result, result.cancelledAt)).toBeLessThanOrEqual(1_500);
+	for (const taskId of sim.tasks.keys()) expect(result.error.message).toContain(taskId);
+}, 20_000);
+
+checkNoDoubledPrefixes();
