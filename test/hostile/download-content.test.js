@@ -78,6 +78,7 @@ describe.each(CASES.map((row, index) => [row.title, index]))('%s', (_title, inde
 		const outcome = runs[index];
 		if (outcome.error) throw outcome.error;
 		const { result, sim, taskId } = outcome.value;
+		expect(result.error?.message).toBeUndefined();
 		const [item] = result.items;
 		expect(item.json.taskId).toBe(taskId);
 		if (row.stored) {

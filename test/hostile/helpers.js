@@ -8,6 +8,7 @@
 const http = require('node:http');
 
 const { startSimulator, runNode, imageToVideo, generate, getTask, safeStringify, serialiseError } = require('../faults/helpers');
+const { answers } = require('../support/dist');
 
 /** A realistic CometAPI key, long enough that no text matches it by chance. */
 const LIVE_KEY = ['sk', 'hostile', '0123456789abcdef'].join('-');
@@ -163,6 +164,29 @@ async function peakRssGrowth(run) {
 	}
 }
 
+/**
+ * Virtual time for the poller: `sleep` moves the clock at once and is recorded in `sleeps`;
+ * `requests` holds the time of each status request made through `fetchFrom`.
+ */
+function virtualClock(start = Date.parse('2026-11-23T10:00:00Z')) {
+	const clock = { t: start, sleeps: [], requests: [], random: () => 0 };
+	clock.now = () => clock.t;
+	clock.sleep = async (ms) => {
+		clock.sleeps.push(ms);
+		clock.t += ms;
+	};
+	/** A status fetcher answering from `outcomes` in turn (the last one repeats). */
+	clock.fetchFrom = (outcomes) => async () => {
+		clock.requests.push(clock.t);
+		return outcomes.length > 1 ? outcomes.shift() : outcomes[0];
+	};
+	return clock;
+}
+
+/** What the node makes of a status answer with this body, through its own classifier. */
+const statusOutcome = (body, statusCode = 200, headers = {}) =>
+	answers.classifyStatusAnswer({ statusCode, headers, body }, Date.now());
+
 /** The first bytes of an MP4 file: an `ftyp` box. */
 const MP4_START = Buffer.from('000000186674797069736f6d0000020069736f6d6d703431', 'hex');
 
@@ -186,6 +210,8 @@ module.exports = {
 	startServer,
 	addFault,
 	peakRssGrowth,
+	virtualClock,
+	statusOutcome,
 	mp4,
 	MP4_START,
 };

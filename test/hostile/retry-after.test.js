@@ -4,7 +4,7 @@
  * item's deadline.
  */
 const { answers, poller } = require('../support/dist');
-const { LIVE_KEY, useSimulator, i2v, items, runWithin, returnedAfter, checkNoDoubledPrefixes } = require('./helpers');
+const { LIVE_KEY, useSimulator, virtualClock, i2v, items, runWithin, returnedAfter, checkNoDoubledPrefixes } = require('./helpers');
 
 const sim = useSimulator({ taskDurationMs: 30_000 }, { perTest: true });
 const credentials = sim.credentials;
@@ -58,11 +58,11 @@ describe('the cap itself (pure helpers)', () => {
 	test.each(HUGE)('a status answer with %s makes the poller wait at most 60 s', async (_title, headers) => {
 		const outcome = answers.classifyStatusAnswer(answer(headers), now);
 		expect(outcome.kind).toBe('transient');
-		const sleeps = [];
-		let t = now;
-		const clock = { now: () => t, random: () => 0, sleep: async (ms) => { sleeps.push(ms); t += ms; } };
-		const fetch = async () => (sleeps.length < 2 ? outcome : { kind: 'permanent', problem: { message: 'stop here', description: '' } });
-		await poller.pollTask({ taskId: 'task-1', startedAtMs: now, pollImmediately: true }, fetch, { ...poller.DEFAULT_POLL_SETTINGS, timeoutMs: 86_400_000 }, clock);
+		const clock = virtualClock(now);
+		const stop = { kind: 'permanent', problem: { message: 'stop here', description: '' } };
+		const settings = { ...poller.DEFAULT_POLL_SETTINGS, timeoutMs: 86_400_000 };
+		await poller.pollTask({ taskId: 'task-1', startedAtMs: now, pollImmediately: true }, clock.fetchFrom([outcome, outcome, stop]), settings, clock);
+		const { sleeps } = clock;
 		expect(sleeps.length).toBeGreaterThanOrEqual(1);
 		expect(Math.max(...sleeps)).toBeLessThanOrEqual(60_000);
 	});

@@ -25,7 +25,7 @@ test.each([
 	expect(sim.requests.length).toBe(0);
 	const text = `${result.error?.message}\n${result.error?.description}`;
 	expect(text).toMatch(/Retry On Fail/);
-	expect(text).toMatch(/Continue On Fail/);
+	expect(text).toMatch(/Continue On Fail|On Error/);
 	expect(text).toMatch(/Get Task/);
 }, 20_000);
 
