@@ -89,6 +89,7 @@ describe('answers of 64 MB', () => {
 		expect(huge.finished).toBe(false);
 		expect(huge.sent).toBeLessThan(HUGE / 2);
 		expect(result.items[0].json.error).toMatch(/too large|larger than/i);
+		expect(result.items[0].json.error).toMatch(/CometAPI/);
 		expect(growth).toBeLessThan(HUGE / 2);
 	}, 30_000);
 });

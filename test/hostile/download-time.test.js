@@ -52,8 +52,8 @@ test('5 slow downloads in flight (Max Concurrent Requests 2): another task’s e
 	// The first five downloads drip; the late task's download, the sixth, is served whole.
 	sim.fault('cdn', { kind: 'drip', everyMs: 1_000, times: 5 });
 	const slow = Array.from({ length: 5 }, (_, i) => `slow ${i}`);
-	const result = await runWithin(11_000, {
-		parameters: i2v({}, { timeout: 8, requestTimeout: 3, maxConcurrentRequests: 2, maxConcurrentDownloads: 5, ...DOWNLOAD }),
+	const result = await runWithin(10_000, {
+		parameters: i2v({}, { timeout: 7, requestTimeout: 3, maxConcurrentRequests: 2, maxConcurrentDownloads: 5, ...DOWNLOAD }),
 		items: items(...slow, 'late [sim duration=4000]'),
 		credentials: credentials(),
 		continueOnFail: true,
