@@ -436,7 +436,7 @@ function buildCases() {
 		n: 2,
 		itemDirectives: { 0: 'noUrlFor=45000 duration=300' },
 		target: 0,
-		expect: { kind: 'error', message: /succeeded but CometAPI gave no video URL/, description: /Get Task/, taskIdInMessage: true },
+		expect: { kind: 'error', message: /succeeded but CometAPI gave no output URL/, description: /Get Task/, taskIdInMessage: true },
 		long: true,
 	});
 
@@ -549,39 +549,33 @@ function buildCases() {
 		expect: { kind: 'error', message: /HTML page/, description: /Base URL/, taskIdInMessage: true },
 	});
 	add({
-		title: 'Get Task without waiting on a task id that never existed: one request, PENDING with rawStatus task_not_exist',
+		title: 'Get Task without waiting on a task id that never existed: one request each, an error item naming it',
 		op: 'get',
 		route: 'official',
 		taskIds: ['never-created-1', 'never-created-2'],
 		waitForCompletion: false,
-		expect: { kind: 'pending', status: 'PENDING', rawStatus: 'task_not_exist', timedOut: false, all: true },
+		expect: { kind: 'error', message: /was not found at CometAPI/, description: /may not be visible yet/, taskIdInMessage: true, all: true },
 		check: (run) => {
 			expect(run.sim.statusRequests()).toHaveLength(2);
 		},
 	});
 	add({
-		title: 'Get Task waiting on a task id that never existed (inside the 120 s grace): pending item at the timeout',
+		title: 'Get Task waiting on a task id that never existed: an error at the first answer, never a pending item',
 		op: 'get',
 		route: 'feed',
 		taskIds: ['never-created-3'],
 		wait: { timeout: 5 },
-		// `response` is documented as the last raw body: here, task_not_exist.
-		expect: { kind: 'pending', status: 'PENDING', response: /task_not_exist/, all: true },
+		target: 0,
+		expect: { kind: 'error', message: /never-created-3 was not found at CometAPI/, description: /may not be visible yet/, taskIdInMessage: true },
+		check: (run) => {
+			expect(run.sim.statusRequests()).toHaveLength(1);
+			expect(run.wallMs).toBeLessThan(3000);
+		},
 	});
 
 	// Opt-in rows (FAULTS_LONG=1): each needs two minutes or more, because the node's
 	// task_not_exist grace (120 s) and its transient give-up (11 attempts, 90–180 s of backoff)
 	// are fixed and cannot be shortened from outside.
-	add({
-		title: 'task_not_exist for longer than the 120 s grace (Get Task, official): "not found" error',
-		optIn: true,
-		op: 'get',
-		route: 'official',
-		taskIds: ['never-created-grace'],
-		wait: { timeout: 200 },
-		target: 0,
-		expect: { kind: 'error', message: /never-created-grace was not found/, description: /task_not_exist \d+ s after/, taskIdInMessage: true },
-	});
 	add({
 		title: 'task_not_exist for longer than the 120 s grace after a create (i2v): "not found" error',
 		optIn: true,

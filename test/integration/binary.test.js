@@ -60,16 +60,16 @@ describe('image from binary data', () => {
 			{ photo: file(images.png(), 'p.png', 'image/png') },
 			'Input Binary Field "data" is not on item 0; the item has: photo',
 		],
-		['a GIF', { data: file(images.gif(), 'anim.gif', 'image/gif') }, 'Input Binary Field "data" holds a GIF image, not an image the API takes; allowed: JPEG, PNG or WebP'],
+		['a GIF', { data: file(images.gif(), 'anim.gif', 'image/gif') }, 'Input Binary Field "data" holds a GIF image, not an image the API takes; allowed: JPEG, PNG or WebP (checked by content)'],
 		[
 			'a text file renamed .png',
 			{ data: file(Buffer.from('just some notes, not a picture\n'), 'notes.png', 'image/png') },
-			'Input Binary Field "data" holds text, not an image the API takes; allowed: JPEG, PNG or WebP',
+			'Input Binary Field "data" holds text, not an image the API takes; allowed: JPEG, PNG or WebP (checked by content)',
 		],
 		[
 			'a 6 MB image',
 			{ data: file(images.png(8, 8, 6 * 1024 * 1024), 'huge.png', 'image/png') },
-			'Input Binary Field "data" is 6.0 MB; images sent as files may be at most 5 MB',
+			'Input Binary Field "data" is 6.00 MB, which is 8.00 MB as the data URI sent; Runway takes at most 5.00 MB',
 		],
 	])('%s is refused before any request', async (_name, binary, message) => {
 		const result = await runNode({
@@ -136,7 +136,7 @@ describe('video as binary', () => {
 		expect(result.error.message).toBe(
 			`The video of task ${id} could not be downloaded: its URL answered HTTP 410 (expired or missing)`,
 		);
-		expect(result.error.description).toContain(`Run Get Task for task ${id} again to get fresh URLs`);
+		expect(result.error.description).toContain(`Run Get Task for task ${id} to get fresh URLs`);
 		expect(sim.cdnRequests()).toHaveLength(1);
 	}, 20_000);
 

@@ -11,7 +11,7 @@ let sim;
 let credentials;
 
 beforeAll(async () => {
-	sim = await startSimulator({ apiKey: API_KEY, taskDurationMs: 60_000 });
+	sim = await startSimulator({ apiKey: API_KEY, taskDurationMs: 60_000, pendingMs: 30_000 });
 	credentials = { apiKey: API_KEY, baseUrl: sim.baseUrl };
 });
 afterEach(() => sim.reset());
@@ -169,10 +169,11 @@ describe('Get Task', () => {
 		}
 	});
 
-	test('a fresh id that the API does not know yet comes back pending, not as an error', async () => {
+	test('an id the API does not know is an error naming it, never a pending item', async () => {
 		const result = await runNode({ parameters: getTask(), items: [{ json: { taskId: 'not-yet-visible' } }], credentials });
-		expect(result.error).toBeUndefined();
-		expect(result.items[0].json).toMatchObject({ taskId: 'not-yet-visible', status: 'PENDING', rawStatus: 'task_not_exist' });
+		expect(result.items).toEqual([]);
+		expect(result.error.message).toBe('Task not-yet-visible was not found at CometAPI');
+		expect(result.error.description).toMatch(/created seconds ago may not be visible yet/);
 	});
 });
 

@@ -10,7 +10,9 @@ module.exports = {
 	answers: load('answers'),
 	poller: load('poller'),
 	validation: load('validation'),
-	image: load('image'),
+	media: load('media'),
+	hosts: load('hosts'),
+	redact: load('redact'),
 	limiter: load('limiter'),
 	output: load('output'),
 };

@@ -27,6 +27,7 @@ const task = (status, extra = {}) => ({
 		status,
 		rawStatus: status,
 		progress: null,
+		results: [],
 		outputs: [],
 		failure: null,
 		failureCode: null,
@@ -35,7 +36,7 @@ const task = (status, extra = {}) => ({
 		...extra,
 	},
 });
-const succeeded = () => task('SUCCEEDED', { outputs: ['https://cdn/v.mp4'] });
+const succeeded = () => task('SUCCEEDED', { results: ['https://cdn/v.mp4'], outputs: ['https://cdn/v.mp4'] });
 const notVisible = () => task('PENDING', { notVisible: true, rawStatus: 'task_not_exist' });
 const transient = (retryAfterMs) => ({ kind: 'transient', problem: { message: 'HTTP 503', description: '' }, retryAfterMs });
 
@@ -168,7 +169,7 @@ describe('task_not_exist grace window', () => {
 		const start = clock.now();
 		const result = await pollTask({ taskId: 'task-1', startedAtMs: start }, fetch, settings({ graceMs: 20000 }), clock);
 		expect(result.kind).toBe('error');
-		expect(result.problem.message).toBe('Task task-1 was not found');
+		expect(result.problem.message).toBe('Task task-1 was not found at CometAPI');
 		expect(result.problem.apiCode).toBe('task_not_exist');
 		expect(calls.at(-1) - start).toBeGreaterThan(20000);
 		expect(calls.at(-2) - start).toBeLessThanOrEqual(20000);
@@ -210,7 +211,7 @@ describe('success without an output URL', () => {
 		const { fetch } = scripted(clock, [task('SUCCEEDED')]);
 		const result = await pollTask({ taskId: 'task-1', startedAtMs: clock.now() }, fetch, settings({ missingOutputGraceMs: 12000 }), clock);
 		expect(result.kind).toBe('error');
-		expect(result.problem.message).toMatch(/succeeded but CometAPI gave no video URL/);
+		expect(result.problem.message).toMatch(/succeeded but CometAPI gave no output URL/);
 		expect(result.problem.description).toMatch(/Get Task/);
 	});
 });

@@ -1,5 +1,6 @@
 'use strict';
-const { validation, image } = require('../support/dist');
+const { validation, media } = require('../support/dist');
+const images = require('../support/images');
 
 const v = validation;
 
@@ -34,7 +35,7 @@ describe('URLs', () => {
 describe('prompt', () => {
 	test('512 characters pass, 513 do not', () => {
 		expect(v.validatePrompt('Prompt', 'a'.repeat(512), false)).toHaveLength(512);
-		refuses(() => v.validatePrompt('Prompt', 'a'.repeat(513), false), 'Prompt', /513 characters long; at most 512/);
+		refuses(() => v.validatePrompt('Prompt', 'a'.repeat(513), false), 'Prompt', /513 characters long as Runway counts them \(in UTF-16 units, where most emoji count as 2\); at most 512/);
 	});
 	test('optional prompt may be empty; required may not', () => {
 		expect(v.validatePrompt('Prompt', '', false)).toBeUndefined();
@@ -113,8 +114,8 @@ describe('credential base URL', () => {
 });
 
 describe('binary images', () => {
-	const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(100)]);
-	const jpeg = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(100)]);
+	const png = images.png();
+	const jpeg = images.jpeg();
 	const webp = Buffer.concat([Buffer.from('RIFF'), Buffer.alloc(4), Buffer.from('WEBPVP8 '), Buffer.alloc(100)]);
 
 	test.each([
@@ -122,8 +123,8 @@ describe('binary images', () => {
 		['JPEG', jpeg, 'image/jpeg'],
 		['WebP', webp, 'image/webp'],
 	])('%s is recognised by its content and sent as a data URI', (_name, bytes, type) => {
-		expect(image.sniffImageType(bytes)).toBe(type);
-		expect(image.imageToDataUri(bytes, 'Input Binary Field "data"', 'application/octet-stream')).toBe(
+		expect(media.sniffImage(bytes)).toBe(type);
+		expect(media.imageToDataUri(bytes, 'Input Binary Field "data"', 'application/octet-stream')).toBe(
 			`data:${type};base64,${bytes.toString('base64')}`,
 		);
 	});
@@ -133,11 +134,11 @@ describe('binary images', () => {
 		['text named .png', Buffer.from('hello, this is not an image'), /holds text/],
 		['PDF', Buffer.from('%PDF-1.7'), /holds a PDF document/],
 	])('%s is refused, naming what it is', (_name, bytes, pattern) => {
-		refuses(() => image.imageToDataUri(bytes, 'Input Binary Field "data"', 'image/png'), 'Input Binary Field "data"', pattern);
+		refuses(() => media.imageToDataUri(bytes, 'Input Binary Field "data"', 'image/png'), 'Input Binary Field "data"', pattern);
 	});
 
 	test('over 5 MB is refused with the size found', () => {
 		const big = Buffer.concat([png, Buffer.alloc(6 * 1024 * 1024)]);
-		refuses(() => image.imageToDataUri(big, 'Input Binary Field "data"', 'image/png'), 'Input Binary Field "data"', /is 6\.0 MB; .* at most 5 MB/);
+		refuses(() => media.imageToDataUri(big, 'Input Binary Field "data"', 'image/png'), 'Input Binary Field "data"', /is 6\.00 MB, which is 8\.00 MB as the data URI sent; Runway takes at most 5\.00 MB/);
 	});
 });

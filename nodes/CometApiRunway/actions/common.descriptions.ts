@@ -7,6 +7,7 @@ const defaultPollInterval = WAIT.pollInterval.default;
 const defaultTimeout = WAIT.timeout.default;
 const defaultRequestTimeout = WAIT.requestTimeout.default;
 const defaultMaxConcurrentRequests = WAIT.maxConcurrentRequests.default;
+const defaultMaxConcurrentDownloads = WAIT.maxConcurrentDownloads.default;
 const defaultOutputBinaryProperty = WAIT.outputBinaryProperty;
 
 /** Video lengths both routes take. */
@@ -116,6 +117,18 @@ export function waitProperties(waitByDefault: boolean): INodeProperties[] {
 					default: false,
 					description:
 						'Whether to download the finished video into a binary field. Output URLs expire within 24–48 hours.',
+				},
+				{
+					displayName: 'Max Concurrent Downloads',
+					name: 'maxConcurrentDownloads',
+					type: 'number',
+					typeOptions: {
+						minValue: WAIT.maxConcurrentDownloads.min,
+						maxValue: WAIT.maxConcurrentDownloads.max,
+					},
+					default: defaultMaxConcurrentDownloads,
+					description:
+						'Most downloads in flight at once, apart from the status requests. In queue mode each download is held in memory while it is stored: keep this low for large videos.',
 				},
 				{
 					displayName: 'Max Concurrent Requests',

@@ -1,94 +1,150 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import type { ApiProblem } from '../helpers/answers';
 import type { TaskItem } from '../helpers/interfaces';
 import { toTaskItem } from '../helpers/output';
+import type { Redactor } from '../helpers/redact';
 import type { InputError } from '../helpers/validation';
-import type { TaskFailure } from '../runner/failure';
 import type { Job } from '../runner/job';
 
 export type NodeError = NodeApiError | NodeOperationError;
 
+const clock = (ms: number) => new Date(ms).toISOString().slice(11, 19);
+
 /**
- * n8n swaps a message that mentions ECONNREFUSED and the like for a generic text; a bad value or
- * an API's own words may well contain one, and the message must keep naming field and task.
+ * Turns what happened to the items into n8n errors and output items. Everything the node puts
+ * out passes through here, and so through the redactor: the API key never leaves, whatever an
+ * answer echoed.
  */
-function keepMessage<T extends NodeError>(error: T, message: string): T {
-	error.message = message;
-	return error;
-}
+export function createShaper(ctx: IExecuteFunctions, redactor: Redactor) {
+	const node = ctx.getNode();
 
-export function inputError(
-	ctx: IExecuteFunctions,
-	error: InputError,
-	itemIndex?: number,
-): NodeOperationError {
-	const nodeError = new NodeOperationError(ctx.getNode(), error.message, {
-		itemIndex,
-		description: error.hint ?? `Fix the ${error.field} field; nothing was sent to CometAPI.`,
-	});
-	return keepMessage(nodeError, error.message);
-}
+	/**
+	 * n8n swaps a message that mentions ECONNREFUSED and the like for a generic text; a bad value
+	 * or an API's own words may well contain one, and the message must keep naming field and task.
+	 */
+	const keepMessage = <T extends NodeError>(error: T, message: string): T => {
+		error.message = message;
+		return error;
+	};
 
-export function failureError(ctx: IExecuteFunctions, job: Job, failure: TaskFailure): NodeError {
-	const { problem } = failure;
-	if (failure.reason === 'timedOut' || failure.reason === 'cancelled') {
-		const error = new NodeOperationError(ctx.getNode(), problem.message, {
-			itemIndex: job.itemIndex,
-			description: problem.description,
+	const operationError = (message: string, description: string, itemIndex?: number) => {
+		const clean = redactor.text(message);
+		const error = new NodeOperationError(node, clean, {
+			itemIndex,
+			description: redactor.text(description),
 		});
-		return keepMessage(error, problem.message);
-	}
-	const response: JsonObject = {
-		message: problem.message,
-		description: problem.description,
-		...(problem.httpCode !== undefined ? { httpCode: String(problem.httpCode) } : {}),
-		...(problem.apiCode ? { code: problem.apiCode } : {}),
-		...(job.record ? { taskId: job.record.taskId } : {}),
+		return keepMessage(error, clean);
 	};
-	const error = new NodeApiError(ctx.getNode(), response, {
-		itemIndex: job.itemIndex,
-		message: problem.message,
-		description: problem.description,
-		httpCode: problem.httpCode !== undefined ? String(problem.httpCode) : undefined,
-	});
-	return keepMessage(error, problem.message);
-}
 
-/** Says which other paid tasks exist, so that nothing is lost from sight when the node stops. */
-export function mentionOtherTasks(error: NodeError, jobs: Job[], except?: Job): NodeError {
-	const others = jobs.filter((job) => job !== except && job.record).map((job) => job.record!);
-	if (others.length === 0) return error;
-	const listed = others.map((record) => `${record.taskId} (${record.task?.status ?? 'PENDING'})`);
-	const shown =
-		listed.slice(0, 10).join(', ') + (listed.length > 10 ? ` and ${listed.length - 10} more` : '');
-	const label = except
-		? 'Other tasks submitted in this execution'
-		: 'Tasks submitted in this execution';
-	error.message = `${error.message}. ${label}: ${shown}`;
-	error.description =
-		`${error.description ?? ''}\nAll task IDs submitted in this execution: ${listed.join(', ')}. Use Get Task to follow them.`.trim();
-	return error;
-}
+	const apiError = (problem: ApiProblem, itemIndex: number, taskId?: string) => {
+		const message = redactor.text(problem.message);
+		const description = redactor.text(problem.description);
+		const httpCode = problem.httpCode !== undefined ? String(problem.httpCode) : undefined;
+		const response: JsonObject = {
+			message,
+			description,
+			...(httpCode ? { httpCode } : {}),
+			...(problem.apiCode ? { code: redactor.text(problem.apiCode) } : {}),
+			...(taskId ? { taskId } : {}),
+		};
+		const error = new NodeApiError(node, response, { itemIndex, message, description, httpCode });
+		return keepMessage(error, message);
+	};
 
-export function outputItem(job: Job): INodeExecutionData {
-	const json: TaskItem | IDataObject = job.record ? toTaskItem(job.record) : {};
-	if (job.binary) {
-		const metadata: IDataObject = { binaryProperty: job.wait.outputBinaryProperty, ...job.binary };
-		delete metadata.data;
-		json.video = metadata;
-	}
+	const jobError = (job: Job): NodeError => {
+		const failure = job.failure!;
+		return failure.reason === 'timedOut' || failure.reason === 'cancelled'
+			? operationError(failure.problem.message, failure.problem.description, job.itemIndex)
+			: apiError(failure.problem, job.itemIndex, job.record?.taskId);
+	};
+
+	const itemJson = (job: Job): TaskItem | IDataObject =>
+		job.record ? toTaskItem(job.record, redactor) : {};
+
+	/** Names every paid task, and every create that may have been taken, so nothing is lost. */
+	const mentionTasks = (error: NodeError, jobs: Job[], except?: Job): NodeError => {
+		const tasks = jobs
+			.filter((job) => job !== except && job.record)
+			.map((job) => `${job.record!.taskId} (${job.record!.task?.status ?? 'PENDING'})`);
+		const unanswered = jobs.filter((job) => job.createSentAtMs !== undefined && !job.record);
+		const parts: string[] = [];
+		const details: string[] = [];
+		if (tasks.length > 0) {
+			const shown = tasks.slice(0, 10).join(', ');
+			const more = tasks.length > 10 ? ` and ${tasks.length - 10} more` : '';
+			parts.push(
+				`${except ? 'Other tasks' : 'Tasks'} submitted in this execution: ${shown}${more}`,
+			);
+			details.push(
+				`All task IDs submitted in this execution: ${tasks.join(', ')}. Use Get Task to follow them.`,
+			);
+		}
+		if (unanswered.length > 0) {
+			const times = unanswered.map((job) => clock(job.createSentAtMs!)).join(', ');
+			parts.push(
+				`${unanswered.length} more create request(s) got no answer and may have been accepted (sent at ${times} UTC)`,
+			);
+			details.push(
+				'Check your CometAPI task log for tasks created at those times before running these items again.',
+			);
+		}
+		if (parts.length === 0) return error;
+		error.message = `${error.message}. ${parts.join('. ')}`;
+		error.description = [error.description ?? '', ...details].join('\n').trim();
+		return error;
+	};
+
 	return {
-		json,
-		...(job.binary ? { binary: { [job.wait.outputBinaryProperty]: job.binary } } : {}),
-		pairedItem: { item: job.itemIndex },
+		inputError: (error: InputError, itemIndex?: number) =>
+			operationError(
+				error.message,
+				error.hint ?? `Fix the ${error.field} field; nothing was sent to CometAPI.`,
+				itemIndex,
+			),
+
+		operationError,
+
+		/** The error that ends the node: a stop of the execution, or the first failure. */
+		batchError(jobs: Job[], stopped: boolean, firstFailure?: Job): NodeError {
+			if (stopped || !firstFailure) {
+				const error = operationError(
+					'The execution was stopped while waiting for the tasks',
+					'The submitted tasks go on at CometAPI.',
+				);
+				return mentionTasks(error, jobs);
+			}
+			return mentionTasks(jobError(firstFailure), jobs, firstFailure);
+		},
+
+		outputItem(job: Job): INodeExecutionData {
+			const json = itemJson(job);
+			if (job.binary) {
+				const metadata: IDataObject = {
+					binaryProperty: job.wait.outputBinaryProperty,
+					...job.binary,
+				};
+				delete metadata.data;
+				json.video = metadata;
+			}
+			return {
+				json,
+				...(job.binary ? { binary: { [job.wait.outputBinaryProperty]: job.binary } } : {}),
+				pairedItem: { item: job.itemIndex },
+			};
+		},
+
+		errorItem(error: NodeError, itemIndex: number, job?: Job): INodeExecutionData {
+			const base = job ? itemJson(job) : {};
+			return {
+				json: { ...base, error: error.message, errorDescription: error.description ?? null },
+				pairedItem: { item: itemIndex },
+			};
+		},
+
+		jobError,
 	};
 }
 
-export function errorItem(error: NodeError, itemIndex: number, job?: Job): INodeExecutionData {
-	const base = job?.record ? toTaskItem(job.record) : {};
-	return {
-		json: { ...base, error: error.message, errorDescription: error.description ?? null },
-		pairedItem: { item: itemIndex },
-	};
-}
+export type Shaper = ReturnType<typeof createShaper>;

@@ -1,12 +1,12 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { DEFAULT_RUNWAY_VERSION, WAIT } from '../helpers/constants';
-import { imageToDataUri } from '../helpers/image';
+import { imageToDataUri } from '../helpers/media';
 import type { WaitSettings } from '../helpers/interfaces';
 import {
 	InputError,
 	requireText,
-	validateHttpUrl,
+	validateMediaUrl,
 	validateNumberInRange,
 	validateRunwayVersion,
 } from '../helpers/validation';
@@ -34,7 +34,7 @@ export async function readImage(
 	const source = this.getNodeParameter('imageSource', itemIndex, 'url') as string;
 	if (source === 'none') return undefined;
 	if (source === 'url')
-		return validateHttpUrl('Image URL', this.getNodeParameter('imageUrl', itemIndex));
+		return validateMediaUrl('Image URL', this.getNodeParameter('imageUrl', itemIndex));
 	if (source !== 'binary') {
 		throw new InputError(
 			'Image Source',
@@ -108,6 +108,13 @@ export function readWaitSettings(this: IExecuteFunctions, itemIndex: number): Wa
 				'Max Concurrent Requests',
 				options.maxConcurrentRequests,
 				WAIT.maxConcurrentRequests,
+			),
+		),
+		maxConcurrentDownloads: Math.floor(
+			readBounded(
+				'Max Concurrent Downloads',
+				options.maxConcurrentDownloads,
+				WAIT.maxConcurrentDownloads,
 			),
 		),
 	};

@@ -1,12 +1,17 @@
-import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+} from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { WaitSettings } from '../helpers/interfaces';
+import { WAIT } from '../helpers/constants';
+import { createRedactor } from '../helpers/redact';
 import { InputError, requireText, validateBaseUrl } from '../helpers/validation';
 import { runBatch } from '../runner/batch';
 import type { Job } from '../runner/job';
 import { CREDENTIAL_TYPE } from '../transport';
-import { errorItem, failureError, inputError, mentionOtherTasks, outputItem } from './errors';
+import { createShaper, type Shaper } from './errors';
 import type { Operation } from './operation';
 import { readWaitSettings } from './parameters';
 import { findOperation } from './registry';
@@ -24,8 +29,16 @@ function dispatch(ctx: IExecuteFunctions): Operation {
 	return operation;
 }
 
-async function checkCredential(ctx: IExecuteFunctions): Promise<void> {
-	const credentials = await ctx.getCredentials(CREDENTIAL_TYPE);
+/** n8n's Retry On Fail would submit the whole batch again, and pay for it again. */
+function refuseRetryOnFail(ctx: IExecuteFunctions, operation: Operation, shape: Shaper) {
+	if (!operation.meta.creates || !ctx.getNode().retryOnFail) return;
+	throw shape.operationError(
+		'Retry On Fail is on for this node: a retry would submit, and pay for, every task of the batch again',
+		'Turn off Retry On Fail in the node settings; nothing was sent. To retry failed items without paying twice, set On Error to Continue, then send only the items that came back with an error, or follow their taskId with Get Task.',
+	);
+}
+
+function checkCredential(credentials: ICredentialDataDecryptedObject, shape: Shaper): void {
 	try {
 		validateBaseUrl(credentials.baseUrl);
 		requireText(
@@ -34,63 +47,63 @@ async function checkCredential(ctx: IExecuteFunctions): Promise<void> {
 			'Set the API key in the CometAPI credential.',
 		);
 	} catch (error) {
-		throw inputError(ctx, error as InputError);
+		throw shape.inputError(error as InputError);
 	}
+}
+
+/** Reads and checks every item before anything is sent. */
+async function prepareJobs(
+	ctx: IExecuteFunctions,
+	operation: Operation,
+	shape: Shaper,
+	outputs: INodeExecutionData[],
+): Promise<Job[]> {
+	const continueOnFail = ctx.continueOnFail();
+	const jobs: Job[] = [];
+	for (let itemIndex = 0; itemIndex < outputs.length; itemIndex++) {
+		try {
+			const prepared = await operation.prepare.call(ctx, itemIndex);
+			const wait = readWaitSettings.call(ctx, itemIndex);
+			jobs.push({ itemIndex, prepared, wait, record: null });
+		} catch (error) {
+			const nodeError =
+				error instanceof InputError
+					? shape.inputError(error, itemIndex)
+					: new NodeOperationError(ctx.getNode(), error as Error, { itemIndex });
+			if (!continueOnFail) throw nodeError;
+			outputs[itemIndex] = shape.errorItem(nodeError, itemIndex);
+		}
+	}
+	return jobs;
 }
 
 /**
  * Validates every item first, then submits them all and waits on them together. Each item gets
  * exactly one output item, paired to it; without Continue On Fail the first failure stops the
- * wait and its error names every task this execution submitted.
+ * batch and its error names every task this execution submitted.
  */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const operation = dispatch(this);
-	const continueOnFail = this.continueOnFail();
-	await checkCredential(this);
+	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
+	const shape = createShaper(this, createRedactor([credentials.apiKey]));
+	refuseRetryOnFail(this, operation, shape);
+	checkCredential(credentials, shape);
 
-	const items = this.getInputData();
-	const outputs: INodeExecutionData[] = new Array(items.length);
-	const jobs: Job[] = [];
-	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-		try {
-			const prepared = await operation.prepare.call(this, itemIndex);
-			const wait: WaitSettings = readWaitSettings.call(this, itemIndex);
-			jobs.push({ itemIndex, prepared, wait, record: null });
-		} catch (error) {
-			const nodeError =
-				error instanceof InputError
-					? inputError(this, error, itemIndex)
-					: new NodeOperationError(this.getNode(), error as Error, { itemIndex });
-			if (!continueOnFail) throw nodeError;
-			outputs[itemIndex] = errorItem(nodeError, itemIndex);
-		}
-	}
+	const outputs: INodeExecutionData[] = new Array(this.getInputData().length);
+	const jobs = await prepareJobs(this, operation, shape, outputs);
+	const first = jobs[0]?.wait;
+	const { stopped, firstFailure } = await runBatch(this, jobs, {
+		continueOnFail: this.continueOnFail(),
+		maxConcurrentRequests: first?.maxConcurrentRequests ?? WAIT.maxConcurrentRequests.default,
+		maxConcurrentDownloads: first?.maxConcurrentDownloads ?? WAIT.maxConcurrentDownloads.default,
+		baseUrl: String(credentials.baseUrl),
+	});
 
-	const { stopped, firstFailure } = await runBatch(this, jobs, continueOnFail);
-
-	if (stopped) {
-		throw mentionOtherTasks(
-			new NodeOperationError(
-				this.getNode(),
-				'The execution was stopped while waiting for the videos',
-				{
-					description: 'The submitted tasks go on at CometAPI.',
-				},
-			),
-			jobs,
-		);
-	}
-	if (firstFailure) {
-		throw mentionOtherTasks(
-			failureError(this, firstFailure, firstFailure.failure!),
-			jobs,
-			firstFailure,
-		);
-	}
+	if (stopped || firstFailure) throw shape.batchError(jobs, stopped, firstFailure);
 	for (const job of jobs) {
 		outputs[job.itemIndex] = job.failure
-			? errorItem(failureError(this, job, job.failure), job.itemIndex, job)
-			: outputItem(job);
+			? shape.errorItem(shape.jobError(job), job.itemIndex, job)
+			: shape.outputItem(job);
 	}
 	return [outputs];
 }

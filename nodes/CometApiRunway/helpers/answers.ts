@@ -1,3 +1,4 @@
+import { MAX_ANSWER_BYTES, POLL } from './constants';
 import type { HttpAnswer, NormalisedTask } from './interfaces';
 import {
 	extractApiCode,
@@ -35,8 +36,13 @@ const header = (answer: HttpAnswer, name: string): string | undefined => {
 	return Array.isArray(value) ? value[0] : value;
 };
 
-/** `Retry-After` in seconds or as an HTTP date, or `retry-after-ms`. */
+/** `Retry-After` in seconds or as an HTTP date, or `retry-after-ms`; never more than the cap. */
 export function retryAfterMs(answer: HttpAnswer, nowMs: number): number | undefined {
+	const asked = askedRetryAfterMs(answer, nowMs);
+	return asked === undefined ? undefined : Math.min(asked, POLL.retryAfterCapMs);
+}
+
+function askedRetryAfterMs(answer: HttpAnswer, nowMs: number): number | undefined {
 	const ms = Number(header(answer, 'retry-after-ms'));
 	if (Number.isFinite(ms) && ms >= 0 && header(answer, 'retry-after-ms') !== undefined) return ms;
 	const raw = header(answer, 'retry-after');
@@ -45,6 +51,26 @@ export function retryAfterMs(answer: HttpAnswer, nowMs: number): number | undefi
 	if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
 	const date = Date.parse(raw);
 	return Number.isFinite(date) ? Math.max(0, date - nowMs) : undefined;
+}
+
+/** CometAPI does not know the task: after the grace of a fresh one, or at once for a given ID. */
+export function notFoundProblem(taskId: string, waitedSeconds?: number): ApiProblem {
+	const waited = waitedSeconds ? ` ${waitedSeconds} s after the wait began` : '';
+	return {
+		message: `Task ${taskId} was not found at CometAPI`,
+		description: `CometAPI answers task_not_exist${waited}. Check the task ID, the Task Route (official or feed) and that the task was created with this API key. A task created seconds ago may not be visible yet: try again in a few seconds.`,
+		httpCode: 404,
+		apiCode: 'task_not_exist',
+	};
+}
+
+function oversized(answer: HttpAnswer): ApiProblem {
+	return {
+		message: `The answer was larger than ${MAX_ANSWER_BYTES / 1024 / 1024} MB, which no answer of CometAPI is; it was not read`,
+		description:
+			'The Base URL in the CometAPI credential probably points somewhere else. Use https://api.cometapi.com (without /v1).',
+		httpCode: answer.statusCode,
+	};
 }
 
 function looksLikeHtml(body: unknown): boolean {
@@ -106,6 +132,7 @@ const isTransientStatus = (answer: HttpAnswer) =>
 /** Decides what a status request's answer means for the wait. */
 export function classifyStatusAnswer(answer: HttpAnswer, nowMs: number): StatusOutcome {
 	const { statusCode, body } = answer;
+	if (answer.oversizedBytes !== undefined) return { kind: 'permanent', problem: oversized(answer) };
 	if (isWrongBaseUrl(answer)) return { kind: 'permanent', problem: wrongBaseUrl(answer) };
 	const task = normaliseTaskResponse(body);
 	if (task.notVisible || statusCode === 404) {
@@ -154,6 +181,16 @@ export function classifyStatusAnswer(answer: HttpAnswer, nowMs: number): StatusO
 /** Decides what a create request's answer means, and whether sending it again could pay twice. */
 export function classifyCreateAnswer(answer: HttpAnswer, nowMs: number): CreateOutcome {
 	const { statusCode, body } = answer;
+	if (answer.oversizedBytes !== undefined) {
+		const problem = oversized(answer);
+		return {
+			kind: 'ambiguous',
+			problem: {
+				...problem,
+				description: `${problem.description} If it was CometAPI, the task may have been created and charged: check your CometAPI task log before running this item again.`,
+			},
+		};
+	}
 	if (isWrongBaseUrl(answer)) return { kind: 'refused', problem: wrongBaseUrl(answer) };
 	if (statusCode >= 200 && statusCode < 300) {
 		const taskId = extractTaskId(body);

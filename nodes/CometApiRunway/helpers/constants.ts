@@ -40,6 +40,8 @@ export const CREATE = {
 	maxAttempts: 4,
 	/** After a stop, creates already sent get this long to answer so their task IDs are kept. */
 	stopGraceMs: 5_000,
+	/** A create may take this many Request Timeouts in all (a status request takes one). */
+	totalTimeoutFactor: 3,
 } as const;
 
 export const DOWNLOAD = { maxAttempts: 3 } as const;

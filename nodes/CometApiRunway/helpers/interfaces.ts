@@ -12,6 +12,9 @@ export interface NormalisedTask {
 	status: TaskStatus;
 	rawStatus: string | null;
 	progress: number | null;
+	/** The task's results proper (the video, the image), first the main one. */
+	results: string[];
+	/** Every URL the answer gives: the results, then posters and last frames. */
 	outputs: string[];
 	failure: string | null;
 	failureCode: string | null;
@@ -24,7 +27,7 @@ export interface NormalisedTask {
 export interface TaskItem extends IDataObject {
 	taskId: string;
 	route: TaskRoute;
-	status: TaskStatus;
+	status: TaskStatus | null;
 	rawStatus: string | null;
 	progress: number | null;
 	videoUrl: string | null;
@@ -43,6 +46,8 @@ export interface HttpAnswer {
 	statusCode: number;
 	headers: Record<string, string | string[] | undefined>;
 	body: unknown;
+	/** Set when the body was larger than any answer of CometAPI's; it was cut off unread. */
+	oversizedBytes?: number;
 }
 
 /** A validated request, ready for the transport; nothing in it has been sent yet. */
@@ -66,5 +71,6 @@ export interface WaitSettings {
 	downloadVideo: boolean;
 	outputBinaryProperty: string;
 	maxConcurrentRequests: number;
+	maxConcurrentDownloads: number;
 	requestTimeoutMs: number;
 }

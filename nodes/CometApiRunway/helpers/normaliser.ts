@@ -87,12 +87,17 @@ function mentionsTaskNotExist(body: Json): boolean {
 	);
 }
 
+function outputsOf(results: string[], extras: string[] = []) {
+	return { results, outputs: [...results, ...extras.filter((url) => !results.includes(url))] };
+}
+
 function blank(response: unknown): NormalisedTask {
 	return {
 		taskId: null,
 		status: 'PENDING',
 		rawStatus: null,
 		progress: null,
+		results: [],
 		outputs: [],
 		failure: null,
 		failureCode: null,
@@ -117,7 +122,7 @@ function fromRunwayTask(task: Json, response: unknown): NormalisedTask | undefin
 		status,
 		rawStatus,
 		progress: progressOf(task.progress, 'fraction'),
-		outputs: urlsOf(task.output, task.video_url, task.result_url),
+		...outputsOf(urlsOf(task.output, task.video_url, task.result_url)),
 		failure: nonEmptyString(task.failure) ?? null,
 		failureCode: nonEmptyString(task.failureCode) ?? null,
 	});
@@ -139,7 +144,7 @@ function fromWrapped(data: Json, response: unknown): NormalisedTask {
 		status,
 		rawStatus,
 		progress: progressOf(data.progress, 'percent') ?? progressOf(inner.progress, 'fraction'),
-		outputs: urlsOf(data.result_url, inner.output, data.video_url, inner.video_url),
+		...outputsOf(urlsOf(data.result_url, inner.output, data.video_url, inner.video_url)),
 		failure: status === 'FAILED' || status === 'CANCELLED' ? failure : null,
 		failureCode: nonEmptyString(inner.failureCode) ?? null,
 	});
@@ -156,7 +161,8 @@ function fromLegacy(data: Json, response: unknown): NormalisedTask {
 		status,
 		rawStatus,
 		progress: progressOf(data.progress, 'percent'),
-		outputs: urlsOf(data.video_url, data.raw_video_url, data.poster, data.last_frame),
+		// The poster and last frame are stills beside the video, never the result itself.
+		...outputsOf(urlsOf(data.video_url, data.raw_video_url), urlsOf(data.poster, data.last_frame)),
 		failure: status === 'FAILED' ? (nonEmptyString(data.msg) ?? 'The task failed.') : null,
 		failureCode: null,
 	});

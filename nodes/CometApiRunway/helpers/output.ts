@@ -1,6 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { MAX_RESPONSE_CHARS } from './constants';
 import type { NormalisedTask, TaskItem, TaskRoute } from './interfaces';
+import type { Redactor } from './redact';
 
 export interface TaskRecord {
 	taskId: string;
@@ -14,23 +16,28 @@ export interface TaskRecord {
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
-function rawBody(response: unknown): TaskItem['response'] {
+/** The last raw answer, secrets removed, cut to a size an item can carry. */
+function rawBody(response: unknown, redactor: Redactor): TaskItem['response'] {
 	if (response === undefined || response === null) return null;
-	if (typeof response === 'string') return response;
-	return response as IDataObject;
+	const clean = redactor.json(response);
+	const text = typeof clean === 'string' ? clean : JSON.stringify(clean);
+	if (text.length <= MAX_RESPONSE_CHARS) return clean as IDataObject | string;
+	const marker = ` … [cut: the answer had ${text.length} characters]`;
+	return text.slice(0, MAX_RESPONSE_CHARS - marker.length) + marker;
 }
 
 /** The output item's JSON: one shape for every operation and every response shape. */
-export function toTaskItem(record: TaskRecord): TaskItem {
+export function toTaskItem(record: TaskRecord, redactor: Redactor): TaskItem {
 	const task = record.task;
 	const outputs = task?.outputs ?? [];
-	return {
+	return redactor.json({
 		taskId: record.taskId,
 		route: record.route,
-		status: task?.status ?? 'PENDING',
+		// A task CometAPI does not know has no status, rather than a made-up PENDING.
+		status: task && !task.notVisible ? task.status : null,
 		rawStatus: task?.rawStatus ?? null,
 		progress: task?.progress ?? null,
-		videoUrl: outputs[0] ?? null,
+		videoUrl: task?.results[0] ?? null,
 		outputs,
 		failure: task?.failure ?? null,
 		failureCode: task?.failureCode ?? null,
@@ -38,6 +45,6 @@ export function toTaskItem(record: TaskRecord): TaskItem {
 		submittedAt: iso(record.submittedAtMs),
 		finishedAt: iso(record.finishedAtMs),
 		polls: record.polls,
-		response: rawBody(task?.response),
-	};
+		response: rawBody(task?.response, redactor),
+	});
 }

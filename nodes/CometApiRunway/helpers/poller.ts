@@ -1,4 +1,4 @@
-import type { ApiProblem, StatusOutcome } from './answers';
+import { type ApiProblem, notFoundProblem, type StatusOutcome } from './answers';
 import { POLL, WAIT } from './constants';
 import type { NormalisedTask } from './interfaces';
 
@@ -47,6 +47,8 @@ export interface PollTarget {
 	startedAtMs: number;
 	/** Poll at once instead of after the first delay (a task submitted earlier). */
 	pollImmediately?: boolean;
+	/** How long `task_not_exist` counts as "not visible yet"; 0 for a task made elsewhere. */
+	notVisibleGraceMs?: number;
 	/** What is already known, e.g. from the create answer. */
 	initial?: NormalisedTask;
 }
@@ -141,15 +143,11 @@ export async function pollTask(
 			transientStreak = 0;
 			const task = outcome.task;
 			if (task.notVisible) {
-				if (now - target.startedAtMs > settings.graceMs) {
+				if (now - target.startedAtMs >= (target.notVisibleGraceMs ?? settings.graceMs)) {
+					const waitedS = Math.round((now - target.startedAtMs) / 1000);
 					return {
 						kind: 'error',
-						problem: {
-							message: `Task ${target.taskId} was not found`,
-							description: `CometAPI still answers task_not_exist ${Math.round((now - target.startedAtMs) / 1000)} s after the wait began. Check the task ID and that it was created with this API key.`,
-							httpCode: 404,
-							apiCode: 'task_not_exist',
-						},
+						problem: notFoundProblem(target.taskId, waitedS),
 						task: last,
 						polls,
 					};
@@ -160,8 +158,9 @@ export async function pollTask(
 				if (task.status === 'FAILED' || task.status === 'CANCELLED') {
 					return { kind: 'finished', task: last, polls, finishedAtMs: now };
 				}
+				if (task.status !== 'SUCCEEDED') succeededWithoutOutputAt = undefined;
 				if (task.status === 'SUCCEEDED') {
-					if (task.outputs.length > 0)
+					if (task.results.length > 0)
 						return { kind: 'finished', task: last, polls, finishedAtMs: now };
 					// The relay can say SUCCESS a moment before the URL is filled in.
 					succeededWithoutOutputAt ??= now;
@@ -169,7 +168,7 @@ export async function pollTask(
 						return {
 							kind: 'error',
 							problem: {
-								message: `Task ${target.taskId} succeeded but CometAPI gave no video URL`,
+								message: `Task ${target.taskId} succeeded but CometAPI gave no output URL`,
 								description: 'Run Get Task for this task ID later to fetch its output URLs.',
 							},
 							task: last,

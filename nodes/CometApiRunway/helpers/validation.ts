@@ -2,6 +2,7 @@ import {
 	GENERATE_SECONDS,
 	IMAGE_TO_VIDEO_MODELS,
 	MOTION_AXES,
+	MEDIA,
 	MOTION_LIMIT,
 	PROMPT_MAX_UNITS,
 	SEED_MAX,
@@ -64,16 +65,43 @@ export function validateHttpUrl(field: string, value: unknown): string {
 	return text;
 }
 
+const IP_HOST = /^(\d{1,3}(\.\d{1,3}){3}|\[[0-9a-f:.]+\])$/i;
+
+/**
+ * A URL that Runway fetches itself (§10.2): HTTPS, a domain name rather than an IP address, no
+ * credentials, no spaces, at most 2,048 characters.
+ */
+export function validateMediaUrl(field: string, value: unknown): string {
+	const hint = 'Give a public https:// URL on a domain name, or send the file from a binary field.';
+	const text = requireText(field, value, hint);
+	const refuse = (why: string) => {
+		throw new InputError(field, `${field} ${why}; Runway only fetches public https:// URLs`, hint);
+	};
+	if (text.length > MEDIA.urlMaxLength) {
+		refuse(`is ${text.length} characters long, more than the ${MEDIA.urlMaxLength} allowed`);
+	}
+	if (/\s/.test(text)) refuse('contains spaces (encode them as %20)');
+	const url = parseUrl(text);
+	if (!url) refuse(`is not a valid URL: ${describe(text)}`);
+	if (url!.protocol !== 'https:')
+		refuse(`must start with https://, got ${describe(`${url!.protocol}…`)}`);
+	if (url!.username || url!.password) refuse('carries a user name or password');
+	if (IP_HOST.test(url!.hostname))
+		refuse(`uses an IP address (${url!.hostname}) instead of a domain name`);
+	return text;
+}
+
 export function validatePrompt(
 	field: string,
 	value: unknown,
 	required: boolean,
 ): string | undefined {
 	const text = required ? requireText(field, value) : optionalText(field, value);
+	// JavaScript's length counts UTF-16 units, as Runway does: an emoji counts as two.
 	if (text !== undefined && text.length > PROMPT_MAX_UNITS) {
 		throw new InputError(
 			field,
-			`${field} is ${text.length} characters long; at most ${PROMPT_MAX_UNITS} are allowed`,
+			`${field} is ${text.length} characters long as Runway counts them (in UTF-16 units, where most emoji count as 2); at most ${PROMPT_MAX_UNITS} are allowed`,
 		);
 	}
 	return text;

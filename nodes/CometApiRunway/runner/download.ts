@@ -1,85 +1,240 @@
 import type { IBinaryData } from 'n8n-workflow';
 
 import type { ApiProblem } from '../helpers/answers';
+import type { HttpAnswer } from '../helpers/interfaces';
 import { DOWNLOAD } from '../helpers/constants';
-import type { WaitSettings } from '../helpers/interfaces';
+import { refusedOutputHost } from '../helpers/hosts';
+import { describeContent, EXTENSIONS, type MediaKind, sniffMedia } from '../helpers/media';
 import { backoffDelay, DEFAULT_POLL_SETTINGS } from '../helpers/poller';
-import { toTransportFailure, TransportFailure } from '../transport';
-import { downloadStream } from '../transport/download';
+import { type TransportFailure, transportFailure, untilAborted } from '../transport';
+import { openDownload } from '../transport/download';
+import {
+	type ByteStream,
+	destroyOnAbort,
+	isByteStream,
+	onArrival,
+	peekHead,
+} from '../transport/stream';
 import { cancelled, TaskFailure } from './failure';
 import type { Run } from './run';
 
-const VIDEO_EXTENSIONS: Record<string, string> = {
-	'video/mp4': 'mp4',
-	'video/webm': 'webm',
-	'video/quicktime': 'mov',
-};
+export interface DownloadTarget {
+	taskId: string;
+	url: string;
+	/** What the operation makes; only bytes of that kind are stored. */
+	kind: MediaKind;
+	/** The item's deadline: its submission plus Timeout. */
+	deadlineMs: number;
+	stallMs: number;
+}
 
 /** One download attempt's outcome. */
 type Attempt =
 	| { kind: 'stored'; binary: IBinaryData }
-	| { kind: 'refused'; statusCode: number }
-	| { kind: 'broken'; failure: TransportFailure };
+	| { kind: 'httpStatus'; statusCode: number }
+	| { kind: 'broken'; failure: TransportFailure }
+	| { kind: 'refused'; problem: ApiProblem };
 
-function expiredProblem(taskId: string, statusCode: number): ApiProblem {
+const MAX_REDIRECTS = 5;
+const HEAD_BYTES = 64;
+const STALL_CHECK_MS = 250;
+
+const header = (headers: Record<string, unknown>, name: string) =>
+	String(headers[name] ?? '')
+		.split(';')[0]
+		.trim()
+		.toLowerCase();
+
+const fresh = (target: DownloadTarget) =>
+	`Run Get Task for task ${target.taskId} to get fresh URLs, then download again.`;
+
+function refusal(target: DownloadTarget, why: string, description: string): Attempt {
 	return {
-		message: `The video of task ${taskId} could not be downloaded: its URL answered HTTP ${statusCode} (expired or missing)`,
-		description: `Output URLs expire within 24–48 hours. Run Get Task for task ${taskId} again to get fresh URLs, then download.`,
-		httpCode: statusCode,
+		kind: 'refused',
+		problem: {
+			message: `The ${target.kind} of task ${target.taskId} was not stored: ${why}`,
+			description,
+		},
 	};
 }
 
-async function downloadOnce(
+/** Ends a transfer that receives nothing for `stallMs`; the body itself is left to its reader. */
+function watchStall(run: Run, body: ByteStream, stallMs: number, onStall: () => void): () => void {
+	let arrivedAt = run.clock.now();
+	const stopObserving = onArrival(body, () => (arrivedAt = run.clock.now()));
+	let watching = true;
+	void (async () => {
+		while (watching && !run.signal.aborted) {
+			await run.clock.sleep(Math.min(STALL_CHECK_MS, stallMs), run.signal);
+			if (watching && run.clock.now() - arrivedAt >= stallMs) {
+				onStall();
+				return;
+			}
+		}
+	})();
+	return () => {
+		watching = false;
+		stopObserving();
+	};
+}
+
+async function store(
 	run: Run,
-	taskId: string,
-	url: string,
-	wait: WaitSettings,
+	target: DownloadTarget,
+	answer: HttpAnswer,
+	signal: AbortSignal,
 ): Promise<Attempt> {
-	const answer = await downloadStream.call(run.ctx, url, wait.requestTimeoutMs, run.signal);
-	if (answer instanceof TransportFailure) return { kind: 'broken', failure: answer };
-	if (answer.statusCode < 200 || answer.statusCode >= 300) {
-		(answer.body as { destroy?: () => void }).destroy?.();
-		return { kind: 'refused', statusCode: answer.statusCode };
+	const { body, headers } = answer;
+	if (!isByteStream(body)) return refusal(target, 'its URL gave no body', fresh(target));
+	// Ends this transfer: a stall, or the item's deadline or a stop. Destroying the body should
+	// be enough, but a stream may never report it, so every wait below also races it.
+	const end = new AbortController();
+	let stalled = false;
+	const stopWatching = watchStall(run, body, target.stallMs, () => {
+		stalled = true;
+		end.abort();
+	});
+	const onAbort = () => end.abort();
+	signal.addEventListener('abort', onAbort, { once: true });
+	if (signal.aborted) end.abort();
+	const release = destroyOnAbort(body, end.signal);
+	try {
+		const declared = header(headers, 'content-type');
+		const { head, ended } = await untilAborted(peekHead(body, HEAD_BYTES), end.signal);
+		const type = sniffMedia(target.kind, head, false);
+		const typeAllowed =
+			declared.startsWith(`${target.kind}/`) || declared === 'application/octet-stream';
+		if (!type || !typeAllowed) {
+			body.destroy();
+			return refusal(
+				target,
+				`its URL answered ${describeContent(head)} (Content-Type ${declared || 'missing'}), not a ${target.kind} file`,
+				`The URL may have expired and now shows an error page. ${fresh(target)}`,
+			);
+		}
+		const binary = await untilAborted(
+			run.ctx.helpers.prepareBinaryData(
+				ended ? head : (body as unknown as Buffer),
+				`${target.taskId}.${EXTENSIONS[type]}`,
+				type,
+			),
+			end.signal,
+		);
+		return { kind: 'stored', binary };
+	} catch (error) {
+		if (stalled) {
+			return refusal(
+				target,
+				`the download stalled: nothing arrived for ${target.stallMs / 1000} s`,
+				`The CDN stopped sending. ${fresh(target)}`,
+			);
+		}
+		if (signal.aborted && !run.signal.aborted) return timedOut(target);
+		return { kind: 'broken', failure: transportFailure('ECONNRESET', (error as Error).message) };
+	} finally {
+		stopWatching();
+		release();
+		signal.removeEventListener('abort', onAbort);
 	}
-	const contentType = String(answer.headers['content-type'] ?? 'video/mp4')
-		.split(';')[0]
-		.trim();
-	const mimeType = contentType.startsWith('video/') ? contentType : 'video/mp4';
-	const fileName = `${taskId}.${VIDEO_EXTENSIONS[mimeType] ?? 'mp4'}`;
-	// A stream the server cuts off rejects here; that counts as a broken transfer.
-	return await run.ctx.helpers.prepareBinaryData(answer.body as Buffer, fileName, mimeType).then(
-		(binary): Attempt => ({ kind: 'stored', binary }),
-		(error: unknown): Attempt => ({ kind: 'broken', failure: toTransportFailure(error) }),
+}
+
+async function downloadOnce(run: Run, target: DownloadTarget): Promise<Attempt> {
+	const left = target.deadlineMs - run.clock.now();
+	if (left <= 0) return timedOut(target);
+	const signal = AbortSignal.any([run.signal, AbortSignal.timeout(left)]);
+	let url = target.url;
+	for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
+		const refused = refusedOutputHost(url, run.baseUrl);
+		if (refused) {
+			return refusal(
+				target,
+				`its URL is refused because ${refused}`,
+				'CometAPI serves outputs from public CDNs; a URL on an internal host is never fetched, so that a forged answer cannot reach your network.',
+			);
+		}
+		const result = await openDownload.call(run.ctx, url, target.stallMs, signal);
+		if (result.kind === 'failed') {
+			if (signal.aborted && !run.signal.aborted) return timedOut(target);
+			if (result.failure.blockedByN8n) {
+				return refusal(
+					target,
+					`n8n blocked the request: ${result.failure.message}`,
+					"n8n's SSRF protection refuses this destination; an n8n administrator can allow it (N8N_SSRF_* settings).",
+				);
+			}
+			return { kind: 'broken', failure: result.failure };
+		}
+		const { statusCode, headers, body } = result.answer;
+		const location = headers.location;
+		if (statusCode >= 300 && statusCode < 400 && typeof location === 'string') {
+			(body as { destroy?: () => void }).destroy?.();
+			url = new URL(location, url).toString();
+			continue;
+		}
+		if (statusCode < 200 || statusCode >= 300) {
+			(body as { destroy?: () => void }).destroy?.();
+			return { kind: 'httpStatus', statusCode };
+		}
+		return await store(run, target, result.answer, signal);
+	}
+	return refusal(target, `its URL redirected more than ${MAX_REDIRECTS} times`, fresh(target));
+}
+
+function timedOut(target: DownloadTarget): Attempt {
+	return refusal(
+		target,
+		"the download did not finish within this item's Timeout, counted from submission",
+		`Raise Timeout in the wait options, or run Get Task for task ${target.taskId} later with Download on.`,
 	);
 }
 
-/** Streams a finished output into n8n's binary data store, never holding it whole in memory. */
-export async function downloadOutput(
-	run: Run,
-	taskId: string,
-	url: string,
-	wait: WaitSettings,
-): Promise<IBinaryData> {
+function statusProblem(
+	target: DownloadTarget,
+	statusCode: number,
+): { problem: ApiProblem; final: boolean } {
+	if ([401, 403, 404, 410].includes(statusCode)) {
+		return {
+			final: true,
+			problem: {
+				message: `The ${target.kind} of task ${target.taskId} could not be downloaded: its URL answered HTTP ${statusCode} (expired or missing)`,
+				description: `Output URLs expire within 24–48 hours. ${fresh(target)}`,
+				httpCode: statusCode,
+			},
+		};
+	}
+	return {
+		final: statusCode < 500 && statusCode !== 429,
+		problem: {
+			message: `The ${target.kind} of task ${target.taskId} could not be downloaded: HTTP ${statusCode}`,
+			description: `Run Get Task for task ${target.taskId} later to download it.`,
+			httpCode: statusCode,
+		},
+	};
+}
+
+/**
+ * Streams a finished output into n8n's binary data store, never holding it whole in memory,
+ * bounded by the item's deadline and by a stall limit, and only when the bytes are what the
+ * operation makes.
+ */
+export async function downloadOutput(run: Run, target: DownloadTarget): Promise<IBinaryData> {
 	for (let attempt = 1; ; attempt++) {
 		if (run.signal.aborted) throw cancelled();
-		const result = await run.limit(async () => await downloadOnce(run, taskId, url, wait));
-		if (run.signal.aborted) throw cancelled();
+		const result = await run.downloads(async () =>
+			run.signal.aborted ? undefined : await downloadOnce(run, target),
+		);
+		if (result === undefined || run.signal.aborted) throw cancelled();
 		if (result.kind === 'stored') return result.binary;
+		if (result.kind === 'refused') throw new TaskFailure(result.problem, 'download');
 		let problem: ApiProblem;
-		if (result.kind === 'refused') {
-			const { statusCode } = result;
-			if ([401, 403, 404, 410].includes(statusCode))
-				throw new TaskFailure(expiredProblem(taskId, statusCode), 'download');
-			problem = {
-				message: `The video of task ${taskId} could not be downloaded: HTTP ${statusCode}`,
-				description: `Run Get Task for task ${taskId} later to download it.`,
-				httpCode: statusCode,
-			};
-			if (statusCode < 500 && statusCode !== 429) throw new TaskFailure(problem, 'download');
+		if (result.kind === 'httpStatus') {
+			const status = statusProblem(target, result.statusCode);
+			if (status.final) throw new TaskFailure(status.problem, 'download');
+			problem = status.problem;
 		} else {
 			problem = {
-				message: `The video of task ${taskId} could not be downloaded: the transfer broke`,
-				description: `Run Get Task for task ${taskId} later to download it. (Network error ${result.failure.code}: ${result.failure.message})`,
+				message: `The ${target.kind} of task ${target.taskId} could not be downloaded: the transfer broke`,
+				description: `Run Get Task for task ${target.taskId} later to download it. (Network error ${result.failure.code}: ${result.failure.message})`,
 			};
 		}
 		if (attempt >= DOWNLOAD.maxAttempts) throw new TaskFailure(problem, 'download');

@@ -1,5 +1,6 @@
 import type { IBinaryData } from 'n8n-workflow';
 
+import { notFoundProblem } from '../helpers/answers';
 import type { PreparedTask, WaitSettings } from '../helpers/interfaces';
 import type { TaskRecord } from '../helpers/output';
 import type { PollSettings } from '../helpers/poller';
@@ -16,6 +17,8 @@ export interface Job {
 	prepared: PreparedTask;
 	wait: WaitSettings;
 	record: TaskRecord | null;
+	/** When its create left, while no answer has come: the API may have taken it. */
+	createSentAtMs?: number;
 	binary?: IBinaryData;
 	failure?: TaskFailure;
 }
@@ -41,20 +44,29 @@ function newRecord(taskId: string, route: TaskRecord['route']): TaskRecord {
 	};
 }
 
+/** Submits the item's task, or takes the task it names. */
+async function startJob(run: Run, job: Job): Promise<TaskRecord> {
+	const { prepared } = job;
+	if (prepared.kind === 'existing') return newRecord(prepared.taskId, prepared.route);
+	const created = await submitTask(run, prepared.request, job.wait, {
+		sent: (atMs) => (job.createSentAtMs = atMs),
+		known: () => (job.createSentAtMs = undefined),
+	});
+	return {
+		...newRecord(created.taskId, prepared.request.route),
+		task: created.task,
+		submittedAtMs: created.submittedAtMs,
+	};
+}
+
 /** One item's whole life: submit (or take the given task), wait, download. */
 export async function runJob(run: Run, job: Job): Promise<void> {
 	const { prepared, wait } = job;
-	if (prepared.kind === 'create') {
-		const created = await submitTask(run, prepared.request, wait);
-		job.record = {
-			...newRecord(created.taskId, prepared.request.route),
-			task: created.task,
-			submittedAtMs: created.submittedAtMs,
-		};
-	} else {
-		job.record = newRecord(prepared.taskId, prepared.route);
-	}
-	const record = job.record;
+	const startedAtMs = run.clock.now();
+	const record = await startJob(run, job);
+	job.record = record;
+	// A create answered during the grace after a stop is kept, but not waited on.
+	if (run.signal.aborted) throw cancelled();
 	const runwayVersion =
 		prepared.kind === 'create' ? prepared.request.runwayVersion : prepared.runwayVersion;
 	const fetchStatus = statusFetcher(run, record.route, runwayVersion, wait.requestTimeoutMs);
@@ -63,19 +75,23 @@ export async function runJob(run: Run, job: Job): Promise<void> {
 		if (prepared.kind === 'create') return;
 		// A task from elsewhere without waiting: one look at its status.
 		const outcome = await fetchStatus(record.taskId);
+		if (run.signal.aborted) throw cancelled();
 		record.polls = 1;
-		if (outcome.kind === 'task') {
-			record.task = { ...outcome.task, taskId: outcome.task.taskId ?? record.taskId };
-			return;
+		if (outcome.kind !== 'task') {
+			throw new TaskFailure(aboutTask(record.taskId, outcome.problem), 'api');
 		}
-		throw new TaskFailure(aboutTask(record.taskId, outcome.problem), 'api');
+		record.task = { ...outcome.task, taskId: outcome.task.taskId ?? record.taskId };
+		if (outcome.task.notVisible) throw new TaskFailure(notFoundProblem(record.taskId), 'api');
+		return;
 	}
 
+	const waitStartMs = record.submittedAtMs ?? startedAtMs;
 	const result = await pollTask(
 		{
 			taskId: record.taskId,
-			startedAtMs: record.submittedAtMs ?? run.clock.now(),
+			startedAtMs: waitStartMs,
 			pollImmediately: prepared.kind === 'existing',
+			notVisibleGraceMs: prepared.kind === 'existing' ? 0 : undefined,
 			initial: record.task ?? undefined,
 		},
 		fetchStatus,
@@ -111,13 +127,19 @@ export async function runJob(run: Run, job: Job): Promise<void> {
 				message: `Task ${record.taskId} ${finished.status === 'CANCELLED' ? 'was cancelled' : 'failed'}: ${finished.failure ?? 'no reason given'}${code}`,
 				description: finished.failureCode?.startsWith('SAFETY')
 					? 'The content was refused by moderation; change the prompt or image.'
-					: 'The task ended without a video. Check the inputs, then run the item again.',
+					: 'The task ended without a result. Check the inputs, then run the item again.',
 				apiCode: finished.failureCode ?? undefined,
 			},
 			'taskFailed',
 		);
 	}
 	if (wait.downloadVideo) {
-		job.binary = await downloadOutput(run, record.taskId, finished.outputs[0], wait);
+		job.binary = await downloadOutput(run, {
+			taskId: record.taskId,
+			url: finished.results[0],
+			kind: 'video',
+			deadlineMs: waitStartMs + wait.timeoutMs,
+			stallMs: wait.requestTimeoutMs,
+		});
 	}
 }

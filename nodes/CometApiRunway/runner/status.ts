@@ -2,7 +2,7 @@ import type { StatusOutcome } from '../helpers/answers';
 import { classifyStatusAnswer } from '../helpers/answers';
 import type { TaskRoute } from '../helpers/interfaces';
 import type { FetchStatus } from '../helpers/poller';
-import { cometApiRequest, TransportFailure } from '../transport';
+import { cometApiRequest } from '../transport';
 import { STATUS_ROUTES } from '../transport/routes';
 import { transportProblem } from './failure';
 import type { Run } from './run';
@@ -15,17 +15,23 @@ export function statusFetcher(
 	requestTimeoutMs: number,
 ): FetchStatus {
 	return async (taskId: string): Promise<StatusOutcome> => {
-		const answer = await run.limit(async () =>
-			cometApiRequest.call(run.ctx, {
-				...STATUS_ROUTES[route](taskId),
-				runwayVersion,
-				timeoutMs: requestTimeoutMs,
-				signal: run.signal,
-			}),
+		const result = await run.requests(async () =>
+			run.signal.aborted
+				? undefined
+				: await cometApiRequest.call(run.ctx, {
+						...STATUS_ROUTES[route](taskId),
+						runwayVersion,
+						timeoutMs: requestTimeoutMs,
+						totalTimeoutMs: requestTimeoutMs,
+						signal: run.signal,
+					}),
 		);
-		if (answer instanceof TransportFailure) {
-			return { kind: 'transient', problem: transportProblem(answer, 'The status request') };
+		if (result === undefined) {
+			return { kind: 'transient', problem: { message: 'stopped', description: '' } };
 		}
-		return classifyStatusAnswer(answer, run.clock.now());
+		if (result.kind === 'failed') {
+			return { kind: 'transient', problem: transportProblem(result.failure, 'The status request') };
+		}
+		return classifyStatusAnswer(result.answer, run.clock.now());
 	};
 }

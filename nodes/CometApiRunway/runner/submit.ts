@@ -3,7 +3,7 @@ import { classifyCreateAnswer } from '../helpers/answers';
 import { CREATE } from '../helpers/constants';
 import type { CreateRequest, NormalisedTask, WaitSettings } from '../helpers/interfaces';
 import { backoffDelay, DEFAULT_POLL_SETTINGS } from '../helpers/poller';
-import { cometApiRequest, TransportFailure } from '../transport';
+import { cometApiRequest, type HttpResult } from '../transport';
 import { cancelled, TaskFailure, transportProblem } from './failure';
 import type { Run } from './run';
 
@@ -13,50 +13,52 @@ export interface Submitted {
 	submittedAtMs: number;
 }
 
+/** Told when a create leaves, and when it is certain whether the API took it. */
+export interface CreateWatch {
+	sent(atMs: number): void;
+	known(): void;
+}
+
+const MAY_EXIST =
+	'The request was sent, so the task may have been created and charged; it was not sent again. Check your CometAPI task log before running this item again.';
+
 /**
  * Sends one create request. It is sent again only when the API certainly did not take it
- * (connection refused, or 429/503 answered); after any doubt it is never repeated.
+ * (connection refused, or 429/503 answered); after any doubt it is never repeated. Nothing is
+ * sent once the batch has decided to stop; a request already sent gets a short grace to answer.
  */
 export async function submitTask(
 	run: Run,
 	request: CreateRequest,
 	wait: WaitSettings,
+	watch: CreateWatch,
 ): Promise<Submitted> {
+	const deadlineMs = run.clock.now() + wait.timeoutMs;
 	for (let attempt = 1; ; attempt++) {
-		if (run.signal.aborted) throw cancelled();
-		const answer = await run.limit(async () =>
-			cometApiRequest.call(run.ctx, {
+		const outcome = await run.requests(async () => {
+			// Checked after the slot is won: a stop may have come while this create queued.
+			if (run.signal.aborted) return { kind: 'stopped' as const };
+			watch.sent(run.clock.now());
+			const sent = await cometApiRequest.call(run.ctx, {
 				method: 'POST',
 				path: request.path,
 				body: request.body,
 				runwayVersion: request.runwayVersion,
 				timeoutMs: wait.requestTimeoutMs,
-				signal: run.signal,
-			}),
-		);
-		let problem: ApiProblem;
-		let retryAfterMs: number | undefined;
-		if (answer instanceof TransportFailure) {
-			if (answer.aborted || run.signal.aborted) throw cancelled();
-			problem = transportProblem(answer, 'The create request');
-			if (!answer.neverReachedServer) {
-				throw new TaskFailure(
-					{
-						...problem,
-						description: `The request was sent, so the task may have been created and charged; it was not sent again. Check your CometAPI task log before running this item again. (${problem.description})`,
-					},
-					'api',
-				);
-			}
-		} else {
-			const outcome = classifyCreateAnswer(answer, run.clock.now());
-			if (outcome.kind === 'created') {
-				return { taskId: outcome.taskId, task: outcome.task, submittedAtMs: run.clock.now() };
-			}
-			if (outcome.kind !== 'retryable') throw new TaskFailure(outcome.problem, 'api');
-			problem = outcome.problem;
-			retryAfterMs = outcome.retryAfterMs;
-		}
+				// Patient: a create cut off after sending leaves the user unsure whether it was paid.
+				totalTimeoutMs: CREATE.totalTimeoutFactor * wait.requestTimeoutMs,
+				signal: run.createSignal,
+			});
+			if (sent.kind === 'answered' || sent.failure.neverReachedServer) watch.known();
+			const attempted = attemptOutcome(run, sent);
+			// Decided while the slot is held: the next create in line must see the stop.
+			if (attempted.kind === 'failed') run.failed(attempted.failure);
+			return attempted;
+		});
+		if (outcome.kind === 'stopped') throw cancelled();
+		if (outcome.kind === 'created') return outcome.submitted;
+		if (outcome.kind === 'failed') throw outcome.failure;
+		const { problem, retryAfterMs } = outcome;
 		if (attempt >= CREATE.maxAttempts) {
 			throw new TaskFailure(
 				{ ...problem, message: `${problem.message} (after ${attempt} attempts)` },
@@ -67,6 +69,52 @@ export async function submitTask(
 			backoffDelay(attempt, DEFAULT_POLL_SETTINGS, run.clock.random),
 			retryAfterMs ?? 0,
 		);
+		if (run.clock.now() + delay > deadlineMs) {
+			throw new TaskFailure(
+				{
+					...problem,
+					message: `${problem.message}; the next attempt (in ${Math.ceil(delay / 1000)} s) would come after this item's Timeout`,
+					description: `${problem.description} Nothing was created for this item. Raise Timeout or try again later.`,
+				},
+				'api',
+			);
+		}
 		await run.clock.sleep(delay, run.signal);
+		if (run.signal.aborted) throw cancelled();
 	}
+}
+
+type Attempt =
+	| { kind: 'stopped' }
+	| { kind: 'created'; submitted: Submitted }
+	| { kind: 'retry'; problem: ApiProblem; retryAfterMs?: number }
+	| { kind: 'failed'; failure: TaskFailure };
+
+/** What one sent create means: a task, a certain refusal worth another try, or the end. */
+function attemptOutcome(run: Run, sent: HttpResult): Attempt {
+	if (sent.kind === 'failed') {
+		if (sent.failure.aborted) return { kind: 'stopped' };
+		const problem = transportProblem(sent.failure, 'The create request');
+		if (sent.failure.neverReachedServer) return { kind: 'retry', problem };
+		return {
+			kind: 'failed',
+			failure: new TaskFailure(
+				{ ...problem, description: `${MAY_EXIST} (${problem.description})` },
+				'api',
+			),
+		};
+	}
+	const outcome = classifyCreateAnswer(sent.answer, run.clock.now());
+	if (outcome.kind === 'created') {
+		const submitted = {
+			taskId: outcome.taskId,
+			task: outcome.task,
+			submittedAtMs: run.clock.now(),
+		};
+		return { kind: 'created', submitted };
+	}
+	if (outcome.kind === 'retryable') {
+		return { kind: 'retry', problem: outcome.problem, retryAfterMs: outcome.retryAfterMs };
+	}
+	return { kind: 'failed', failure: new TaskFailure(outcome.problem, 'api') };
 }

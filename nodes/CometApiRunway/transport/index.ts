@@ -1,33 +1,58 @@
-import type { IExecuteFunctions } from 'n8n-workflow';
+import type { IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
+import { MAX_ANSWER_BYTES } from '../helpers/constants';
 import type { HttpAnswer } from '../helpers/interfaces';
 import type { RouteCall } from './routes';
+import { readBounded, type ByteStream } from './stream';
 
 export const CREDENTIAL_TYPE = 'cometApi';
 
 /** No HTTP answer at all. `code` is Node's or axios' error code (ECONNREFUSED, ECONNRESET…). */
-export class TransportFailure extends Error {
-	constructor(
-		readonly code: string,
-		message: string,
-	) {
-		super(message);
-		this.name = 'TransportFailure';
-	}
-
+export interface TransportFailure {
+	code: string;
+	message: string;
 	/** The connection was never opened, so the server cannot have received the request. */
-	get neverReachedServer(): boolean {
-		return ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH'].includes(
-			this.code,
-		);
-	}
-
-	get aborted(): boolean {
-		return this.code === 'ERR_CANCELED' || this.code === 'ABORT_ERR';
-	}
+	neverReachedServer: boolean;
+	/** Our own signal ended it: the batch stopped, or the execution did. */
+	aborted: boolean;
+	timedOut: boolean;
+	/** n8n's own SSRF protection refused the destination before connecting. */
+	blockedByN8n: boolean;
 }
 
-export function toTransportFailure(error: unknown): TransportFailure {
+/** What one HTTP exchange gave: an answer of any status, or none at all. */
+export type HttpResult =
+	| { kind: 'answered'; answer: HttpAnswer }
+	| { kind: 'failed'; failure: TransportFailure };
+
+const NEVER_SENT = ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH'];
+
+export function transportFailure(code: string, message: string): TransportFailure {
+	return {
+		code,
+		message,
+		neverReachedServer: NEVER_SENT.includes(code),
+		aborted: code === 'ERR_CANCELED' || code === 'ABORT_ERR',
+		timedOut: code === 'ECONNABORTED' || code === 'ETIMEDOUT',
+		blockedByN8n: code === 'SSRF_BLOCKED',
+	};
+}
+
+/** n8n's SSRF errors (`SsrfBlockedIpError`, `SsrfBlockedHostnameError`), possibly wrapped. */
+function ssrfBlock(error: unknown): string | undefined {
+	for (let cause = error, depth = 0; cause && depth < 4; depth++) {
+		const { name, message } = cause as { name?: unknown; message?: unknown };
+		if (typeof name === 'string' && name.startsWith('SsrfBlocked')) return String(message);
+		cause = (cause as { cause?: unknown }).cause;
+	}
+	return undefined;
+}
+
+export function toTransportFailure(error: unknown, signals: RequestSignals): TransportFailure {
+	if (signals.deadline.aborted) return transportFailure('ETIMEDOUT', 'the request took too long');
+	if (signals.stop.aborted) return transportFailure('ABORT_ERR', 'the request was stopped');
+	const blocked = ssrfBlock(error);
+	if (blocked !== undefined) return transportFailure('SSRF_BLOCKED', blocked);
 	const cause = (error as { cause?: { code?: unknown; message?: unknown } }).cause;
 	const code =
 		(typeof cause?.code === 'string' && cause.code) ||
@@ -35,49 +60,116 @@ export function toTransportFailure(error: unknown): TransportFailure {
 		'UNKNOWN';
 	const reason =
 		typeof cause?.message === 'string' ? cause.message : String((error as Error).message);
-	return new TransportFailure(code, reason);
+	return transportFailure(code, reason);
 }
 
 export function trimBaseUrl(baseUrl: string): string {
 	return baseUrl.trim().replace(/\/+$/, '');
 }
 
-export interface ApiCall extends RouteCall {
-	runwayVersion: string;
-	timeoutMs: number;
-	signal?: AbortSignal;
+/** What may end one request: our own stop, and the request's own time limit. */
+export interface RequestSignals {
+	stop: AbortSignal;
+	deadline: AbortSignal;
+	either: AbortSignal;
+}
+
+export function requestSignals(stop: AbortSignal, timeoutMs: number): RequestSignals {
+	const deadline = AbortSignal.timeout(Math.max(1, timeoutMs));
+	return { stop, deadline, either: AbortSignal.any([stop, deadline]) };
+}
+
+/** Settles as soon as `signal` aborts, whatever the promise does. */
+export async function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+	if (signal.aborted) throw new Error('aborted');
+	let onAbort = () => {};
+	const aborted = new Promise<never>((_resolve, reject) => {
+		onAbort = () => reject(new Error('aborted'));
+		signal.addEventListener('abort', onAbort, { once: true });
+	});
+	try {
+		return await Promise.race([promise, aborted]);
+	} finally {
+		signal.removeEventListener('abort', onAbort);
+	}
 }
 
 /**
- * The only code that talks to CometAPI. Authentication is injected by n8n from the credential;
- * every HTTP status, and every failure to get one, is returned rather than thrown, so that one
- * place decides what each answer means.
+ * n8n replaces a request's abort signal with the execution's cancel signal, read from the
+ * calling context. Calling through a context whose cancel signal is our own lets our signal
+ * close the socket, whichever of the two n8n uses.
  */
-export async function cometApiRequest(
-	this: IExecuteFunctions,
-	call: ApiCall,
-): Promise<HttpAnswer | TransportFailure> {
-	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
-	const baseURL = trimBaseUrl(String(credentials.baseUrl ?? ''));
+function withCancelSignal(ctx: IExecuteFunctions, signal: AbortSignal): IExecuteFunctions {
+	return Object.create(ctx, {
+		getExecutionCancelSignal: { value: () => signal },
+	}) as IExecuteFunctions;
+}
+
+export interface ApiCall extends RouteCall {
+	runwayVersion: string;
+	/** Silence on the connection for this long ends the request (n8n's own timeout). */
+	timeoutMs: number;
+	/** The whole exchange, body included, ends after this long. */
+	totalTimeoutMs: number;
+	/** Ends the request at once: the batch stopped, or the execution did. */
+	signal: AbortSignal;
+}
+
+function parseBody(text: string): unknown {
 	try {
-		return (await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, {
-			method: call.method,
-			baseURL,
-			url: call.path,
-			body: call.body,
-			json: true,
-			headers: {
-				'X-Runway-Version': call.runwayVersion,
-				...(call.body ? { 'Content-Type': 'application/json' } : {}),
+		return JSON.parse(text) as unknown;
+	} catch {
+		return text;
+	}
+}
+
+/**
+ * The only code that talks to CometAPI. Authentication is injected by n8n from the credential.
+ * Every HTTP status, and every failure to get one, is returned rather than thrown, so that one
+ * place decides what each answer means. A body is read only up to a size no answer of CometAPI
+ * reaches.
+ */
+export async function cometApiRequest(this: IExecuteFunctions, call: ApiCall): Promise<HttpResult> {
+	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
+	const signals = requestSignals(call.signal, call.totalTimeoutMs);
+	const options: IHttpRequestOptions = {
+		method: call.method,
+		baseURL: trimBaseUrl(String(credentials.baseUrl ?? '')),
+		url: call.path,
+		body: call.body,
+		json: true,
+		encoding: 'stream',
+		headers: {
+			'X-Runway-Version': call.runwayVersion,
+			...(call.body ? { 'Content-Type': 'application/json' } : {}),
+		},
+		returnFullResponse: true,
+		ignoreHttpStatusErrors: true,
+		// A redirect means a wrong base URL; following it could carry the key elsewhere.
+		disableFollowRedirect: true,
+		timeout: call.timeoutMs,
+		abortSignal: signals.either,
+	};
+	try {
+		const response = (await untilAborted(
+			this.helpers.httpRequestWithAuthentication.call(
+				withCancelSignal(this, signals.either),
+				CREDENTIAL_TYPE,
+				options,
+			),
+			signals.either,
+		)) as HttpAnswer;
+		const body = await readBounded(response.body as ByteStream, MAX_ANSWER_BYTES, signals.either);
+		return {
+			kind: 'answered',
+			answer: {
+				statusCode: response.statusCode,
+				headers: response.headers ?? {},
+				body: body.kind === 'complete' ? parseBody(body.text) : '',
+				...(body.kind === 'oversized' ? { oversizedBytes: body.bytesRead } : {}),
 			},
-			returnFullResponse: true,
-			ignoreHttpStatusErrors: true,
-			// A redirect means a wrong base URL; following it could carry the key elsewhere.
-			disableFollowRedirect: true,
-			timeout: call.timeoutMs,
-			abortSignal: call.signal ?? this.getExecutionCancelSignal(),
-		})) as HttpAnswer;
+		};
 	} catch (error) {
-		return toTransportFailure(error);
+		return { kind: 'failed', failure: toTransportFailure(error, signals) };
 	}
 }

@@ -6,6 +6,7 @@ import {
 	optionalText,
 	validateDuration,
 	validateHttpUrl,
+	validateMediaUrl,
 	validateModel,
 	validateMotionVector,
 	validatePrompt,
@@ -136,7 +137,7 @@ async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<Prep
 		model: validateModel('Model', this.getNodeParameter('model', itemIndex)),
 		ratio: validateRatio('Ratio', this.getNodeParameter('ratio', itemIndex)),
 		style: optionalText('Style', options.style),
-		last_image: lastImageUrl ? validateHttpUrl('Last Image URL', lastImageUrl) : undefined,
+		last_image: lastImageUrl ? validateMediaUrl('Last Image URL', lastImageUrl) : undefined,
 		options: {
 			seconds: validateDuration('Seconds', options.seconds ?? 5),
 			...(motionVector ? { motion_vector: motionVector } : {}),

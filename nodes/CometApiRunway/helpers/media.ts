@@ -1,0 +1,123 @@
+import { MEDIA } from './constants';
+import { InputError } from './validation';
+
+export type ImageType = 'image/jpeg' | 'image/png' | 'image/webp';
+export type VideoType = 'video/mp4' | 'video/quicktime' | 'video/webm';
+export type MediaKind = 'image' | 'video';
+
+export const EXTENSIONS: Record<ImageType | VideoType, string> = {
+	'image/jpeg': 'jpg',
+	'image/png': 'png',
+	'image/webp': 'webp',
+	'video/mp4': 'mp4',
+	'video/quicktime': 'mov',
+	'video/webm': 'webm',
+};
+
+const ascii = (bytes: Uint8Array, offset: number, length: number) =>
+	String.fromCharCode(...bytes.subarray(offset, offset + length));
+
+const startsWith = (bytes: Uint8Array, signature: number[], offset = 0) =>
+	bytes.length >= offset + signature.length && signature.every((b, i) => bytes[offset + i] === b);
+
+const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+
+/** A JPEG's segments lead to a frame header (SOF) before the image data starts. */
+function hasJpegFrameHeader(bytes: Uint8Array): boolean {
+	for (let at = 2; at + 4 <= bytes.length; ) {
+		if (bytes[at] !== 0xff) return false;
+		const marker = bytes[at + 1];
+		if (marker === 0xff) {
+			at++;
+			continue;
+		}
+		if (marker >= 0xc0 && marker <= 0xcf && ![0xc4, 0xc8, 0xcc].includes(marker)) return true;
+		if (marker === 0xd9 || marker === 0xda) return false;
+		if ((marker >= 0xd0 && marker <= 0xd7) || marker === 0x01) {
+			at += 2;
+			continue;
+		}
+		at += 2 + ((bytes[at + 2] << 8) | bytes[at + 3]);
+	}
+	return false;
+}
+
+/**
+ * The image type from the file's own bytes, never from its name or declared type: a signature
+ * alone is not enough, the header that follows it must be there too. With `whole` false (the
+ * first bytes of a download) a JPEG is known by its signature.
+ */
+export function sniffImage(bytes: Uint8Array, whole = true): ImageType | undefined {
+	if (startsWith(bytes, [0xff, 0xd8, 0xff])) {
+		return !whole || hasJpegFrameHeader(bytes) ? 'image/jpeg' : undefined;
+	}
+	if (startsWith(bytes, PNG_SIGNATURE)) {
+		return startsWith(bytes, [0, 0, 0, 13], 8) && ascii(bytes, 12, 4) === 'IHDR'
+			? 'image/png'
+			: undefined;
+	}
+	if (ascii(bytes, 0, 4) === 'RIFF' && ascii(bytes, 8, 4) === 'WEBP') {
+		return ['VP8 ', 'VP8L', 'VP8X'].includes(ascii(bytes, 12, 4)) ? 'image/webp' : undefined;
+	}
+	return undefined;
+}
+
+/** The video container from its first bytes: an ISO-BMFF `ftyp` box, or WebM's EBML header. */
+export function sniffVideo(bytes: Uint8Array): VideoType | undefined {
+	if (ascii(bytes, 4, 4) === 'ftyp') {
+		return ascii(bytes, 8, 4) === 'qt  ' ? 'video/quicktime' : 'video/mp4';
+	}
+	if (startsWith(bytes, [0x1a, 0x45, 0xdf, 0xa3])) return 'video/webm';
+	return undefined;
+}
+
+export function sniffMedia(kind: MediaKind, bytes: Uint8Array, whole: boolean) {
+	return kind === 'image' ? sniffImage(bytes, whole) : sniffVideo(bytes);
+}
+
+/** What the bytes look like, for a refusal message. */
+export function describeContent(bytes: Uint8Array, declared?: string): string {
+	const text = ascii(bytes, 0, Math.min(bytes.length, 64)).trimStart().toLowerCase();
+	if (bytes.length === 0) return 'nothing (an empty body)';
+	if (text.startsWith('<!doctype html') || text.startsWith('<html')) return 'an HTML page';
+	if (text.startsWith('<?xml') || text.startsWith('<')) return 'an XML or HTML document';
+	if (text.startsWith('{') || text.startsWith('[')) return 'JSON text';
+	const image = sniffImage(bytes, false);
+	if (image) return `a ${EXTENSIONS[image].toUpperCase()} image`;
+	if (startsWith(bytes, [0x47, 0x49, 0x46, 0x38])) return 'a GIF image';
+	if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46])) return 'a PDF document';
+	if (sniffVideo(bytes)) return 'a video';
+	const head = Array.from(bytes.subarray(0, 64));
+	if (head.every((b) => b === 9 || b === 10 || b === 13 || (b >= 32 && b < 127))) return 'text';
+	return `unrecognised content${declared ? ` (declared as ${declared})` : ''}`;
+}
+
+const formatMb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(2)} MB`;
+
+/** The length of `data:<type>;base64,<bytes>` without building it. */
+const dataUriLength = (type: string, bytes: number) =>
+	`data:${type};base64,`.length + 4 * Math.ceil(bytes / 3);
+
+/** Checks an image file and turns it into the data URI the API takes instead of a URL. */
+export function imageToDataUri(bytes: Uint8Array, field: string, declared?: string): string {
+	const type = sniffImage(bytes);
+	if (!type) {
+		const claimed = sniffImage(bytes, false);
+		const found = claimed
+			? `a damaged ${EXTENSIONS[claimed].toUpperCase()} file (its signature is not followed by the image header)`
+			: describeContent(bytes, declared);
+		throw new InputError(
+			field,
+			`${field} holds ${found}, not an image the API takes; allowed: JPEG, PNG or WebP (checked by content)`,
+		);
+	}
+	const length = dataUriLength(type, bytes.length);
+	if (length > MEDIA.imageDataUriMaxChars) {
+		throw new InputError(
+			field,
+			`${field} is ${formatMb(bytes.length)}, which is ${formatMb(length)} as the data URI sent; Runway takes at most ${formatMb(MEDIA.imageDataUriMaxChars)}`,
+			'Resize or compress the image (about 3.7 MB of file at most), or give it by URL instead.',
+		);
+	}
+	return `data:${type};base64,${Buffer.from(bytes).toString('base64')}`;
+}
