@@ -19,6 +19,7 @@ process.on('exit', () => {
 const ROOT = path.join(__dirname, '..', '..');
 const { startSimulator, expectedVideoBytes } = require(path.join(ROOT, 'test', 'simulator', 'server.js'));
 const { runNode } = require(path.join(ROOT, 'test', 'support', 'n8n.js'));
+const { waitParameters } = require(path.join(ROOT, 'test', 'support', 'params.js'));
 
 function makeTempDir(prefix) {
 	const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
@@ -34,17 +35,11 @@ function imageToVideoParameters(waitOptions = {}) {
 		imageSource: 'url',
 		imageUrl: 'https://example.com/a.jpg',
 		model: 'gen4_turbo',
-		promptText: '={{ $json.prompt }}',
+		prompt: '={{ $json.prompt }}',
 		ratio: '1280:720',
 		duration: 5,
 		waitForCompletion: true,
-		waitOptions: {
-			pollInterval: 2,
-			timeout: 600,
-			maxConcurrentRequests: 5,
-			downloadVideo: false,
-			...waitOptions,
-		},
+		...waitParameters({ pollInterval: 2, timeout: 600, maxConcurrentRequests: 5, ...waitOptions }),
 	};
 }
 

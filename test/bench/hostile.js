@@ -58,7 +58,6 @@ async function detectionWithSlowDownloads() {
 				requestTimeout: 5,
 				maxConcurrentRequests: 2,
 				maxConcurrentDownloads: SLOW_DOWNLOADS,
-				downloadVideo: true,
 				downloadOutput: true,
 			}),
 			items: [...slow, ...watched].map((prompt) => ({ json: { prompt } })),

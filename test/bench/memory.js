@@ -100,7 +100,7 @@ async function main() {
 	}
 	const binary = await initBinaryData();
 	const credentials = { apiKey, baseUrl };
-	const parameters = imageToVideoParameters({ downloadVideo: true });
+	const parameters = imageToVideoParameters({ downloadOutput: true });
 
 	// Warm-up: load every code path once (HTTP, binary store, file-type) so the baseline holds them.
 	const warm = await runNode({

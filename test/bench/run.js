@@ -302,7 +302,7 @@ async function batchSection() {
 
 async function memorySection(children) {
 	console.log('');
-	console.log(`2. Memory: ${MEMORY_TASKS} tasks × ${MEMORY_MB} MB video, downloadVideo on, child process, RSS sampled every 50 ms (+ getrusage maxRSS)`);
+	console.log(`2. Memory: ${MEMORY_TASKS} tasks × ${MEMORY_MB} MB video, downloadOutput on, child process, RSS sampled every 50 ms (+ getrusage maxRSS)`);
 	const reports = [];
 	for (const child of children) reports.push(await child.run());
 	console.log(

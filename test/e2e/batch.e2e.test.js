@@ -18,7 +18,7 @@ const imageToVideo = (extra = {}) => ({
 	imageSource: 'url',
 	imageUrl: '={{ $json.image_url }}',
 	model: 'gen4_turbo',
-	promptText: '={{ $json.prompt }}',
+	prompt: '={{ $json.prompt }}',
 	ratio: '1280:720',
 	duration: 5,
 	waitForCompletion: true,

@@ -74,7 +74,7 @@ async function main() {
 			return 1;
 		}
 		let bytes;
-		const binaryProperty = node.parameters.waitOptions.outputBinaryProperty || 'data';
+		const binaryProperty = node.parameters.outputBinaryProperty || 'data';
 		if (item.binary?.[binaryProperty]) bytes = n8n.readBinary(item, binaryProperty);
 		else if (j.videoUrl) bytes = await download(j.videoUrl);
 		fs.mkdirSync(outDir, { recursive: true });

@@ -18,7 +18,7 @@ const badInput = chainWorkflow('e2eBadPrompt', 'e2e: prompt too long', [
 		operation: 'imageToVideo',
 		imageSource: 'url',
 		imageUrl: 'https://example.com/harbour.jpg',
-		promptText: longPrompt,
+		prompt: longPrompt,
 		ratio: '1280:720',
 		duration: 5,
 		waitForCompletion: true,
@@ -60,7 +60,7 @@ test('examples/image-to-video.json: image URL → video downloaded as binary', a
 	expect(body).toMatchObject({
 		promptImage: exampleNode.parameters.imageUrl,
 		model: 'gen4_turbo',
-		promptText: exampleNode.parameters.promptText,
+		promptText: exampleNode.parameters.prompt,
 		ratio: '1280:720',
 		duration: 5,
 	});

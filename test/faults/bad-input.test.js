@@ -45,11 +45,11 @@ const CASES = [
 	{ title: 'Image URL with file://', op: imageToVideo, params: { imageUrl: 'file:///etc/passwd' }, field: /Image URL/, message: /must start with http/ },
 	{ title: 'Image URL of the wrong type (number)', op: imageToVideo, params: { imageUrl: '={{ 42 }}' }, field: /Image URL/, message: /not a valid URL/ },
 	// Image to Video: prompt, seed, duration, model, ratio, version
-	{ title: 'Prompt of 513 characters', op: imageToVideo, params: { promptText: long(513) }, field: /Prompt/, message: /513 characters long as Runway counts them.*; at most 512/ },
+	{ title: 'Prompt of 513 characters', op: imageToVideo, params: { prompt: long(513) }, field: /Prompt/, message: /513 characters long as Runway counts them.*; at most 512/ },
 	{
 		title: 'Prompt from an expression resolving to 600 characters',
 		op: imageToVideo,
-		params: { promptText: '={{ $json.p }}' },
+		params: { prompt: '={{ $json.p }}' },
 		items: [{ json: { p: long(600) } }],
 		field: /Prompt/,
 		message: /600 characters long as Runway counts them.*; at most 512/,
@@ -57,7 +57,7 @@ const CASES = [
 	{
 		title: 'Prompt from an expression resolving to an object',
 		op: imageToVideo,
-		params: { promptText: '={{ $json.p }}' },
+		params: { prompt: '={{ $json.p }}' },
 		items: [{ json: { p: { text: 'a cat' } } }],
 		field: /Prompt/,
 		message: /must be text/,
@@ -134,7 +134,7 @@ const CASES = [
 	{ title: 'Request Timeout 0', op: imageToVideo, wait: { requestTimeout: 0 }, field: /Request Timeout/, message: /from 1 to 600/ },
 	{ title: 'Max Concurrent Requests 0', op: imageToVideo, wait: { maxConcurrentRequests: 0 }, field: /Max Concurrent Requests/, message: /from 1 to 50/ },
 	{ title: 'On Timeout unknown', op: imageToVideo, wait: { onTimeout: 'explode' }, field: /On Timeout/, message: /returnPending or error/ },
-	{ title: 'empty Output Binary Field', op: imageToVideo, wait: { downloadVideo: true, outputBinaryProperty: '' }, field: /Output Binary Field/, message: /is empty/ },
+	{ title: 'empty Output Binary Field', op: imageToVideo, wait: { downloadOutput: true, outputBinaryProperty: '' }, field: /Output Binary Field/, message: /is empty/ },
 	// Generate
 	{ title: 'Generate: empty Prompt', op: generate, params: { prompt: '' }, field: /Prompt/, message: /is empty|required/ },
 	{ title: 'Generate: Prompt from an expression resolving to blanks', op: generate, items: prompt('   '), field: /Prompt/, message: /is empty/ },

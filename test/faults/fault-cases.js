@@ -447,7 +447,7 @@ function buildCases() {
 			op: 'i2v',
 			sim: { expiredStatus },
 			itemDirectives: { 1: 'expired=1' },
-			wait: { downloadVideo: true },
+			wait: { downloadOutput: true },
 			target: 1,
 			permanent: 'cdn',
 			expect: {
@@ -463,7 +463,7 @@ function buildCases() {
 		title: 'CDN 503 once during a download is retried',
 		op: 'i2v',
 		faults: [['cdn', { status: 503 }]],
-		wait: { downloadVideo: true },
+		wait: { downloadOutput: true },
 		expect: { kind: 'succeeded', downloaded: true },
 	});
 	add({
@@ -471,7 +471,7 @@ function buildCases() {
 		op: 'gen',
 		sim: { feedShape: 'legacy' },
 		faults: [['cdn', { kind: 'resetBeforeBody' }]],
-		wait: { downloadVideo: true, outputBinaryProperty: 'video' },
+		wait: { downloadOutput: true, outputBinaryProperty: 'video' },
 		expect: { kind: 'succeeded', downloaded: true },
 	});
 	add({
@@ -480,7 +480,7 @@ function buildCases() {
 		n: 1,
 		cof: false,
 		faults: [['cdn', { kind: 'resetBeforeBody', times: 10 }]],
-		wait: { downloadVideo: true },
+		wait: { downloadOutput: true },
 		target: 0,
 		expect: { kind: 'thrown', message: /./, description: /Get Task/, taskIdInMessage: true },
 	});

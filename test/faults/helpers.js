@@ -14,7 +14,7 @@ const fastWait = (overrides = {}) =>
 
 /** The shared parameter builders, waiting by default, with `wait` for the wait options. */
 const waiting = (build) => (overrides = {}, wait = {}) =>
-	build({ options: {}, waitForCompletion: true, waitOptions: fastWait(wait), ...overrides });
+	build({ options: {}, waitForCompletion: true, ...params.waitParameters(fastWait(wait)), ...overrides });
 
 const imageToVideo = waiting(params.imageToVideo);
 const generate = waiting((overrides) =>

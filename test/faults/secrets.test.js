@@ -50,7 +50,7 @@ const expectNoSecret = (label, text) => {
 	}
 };
 
-const wait = { downloadVideo: true };
+const wait = { downloadOutput: true };
 
 /** One row per run. `sim` options, `faults`, `parameters`, `items`, `cof`, `credentials`. */
 const SCENARIOS = [

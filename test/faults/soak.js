@@ -73,7 +73,7 @@ async function runSoak({ items = 200, seed = 20261122, parallelRequests = 10 } =
 		timeout: 180,
 		requestTimeout: 10,
 		maxConcurrentRequests: parallelRequests,
-		downloadVideo: '={{ $json.download }}',
+		downloadOutput: '={{ $json.download }}',
 	};
 	const batches = ['i2v', 'gen'].map((op) => plan.filter((entry) => entry.op === op));
 	const results = await Promise.all(

@@ -88,7 +88,7 @@ describe.each(CASES.map((row, index) => [row.title, index]))('%s', (_title, inde
 		}
 		if (row.internal) expect(proxy.requests.filter((r) => r.url.includes(row.internal))).toEqual([]);
 		expect(item.binary).toBeUndefined();
-		expect(item.json.file ?? item.json.video).toBeUndefined();
+		expect(item.json.file).toBeUndefined();
 		expect(item.json.error).toContain(taskId);
 		if (row.refused) {
 			expect(item.json.error).toMatch(row.refused);

@@ -14,7 +14,7 @@ const { answers } = require('../support/dist');
 const LIVE_KEY = ['sk', 'hostile', '0123456789abcdef'].join('-');
 
 /** Download the output, under the wait option's old and new names. */
-const DOWNLOAD = { downloadVideo: true, downloadOutput: true };
+const DOWNLOAD = { downloadOutput: true };
 
 /** Image to Video, waiting, with the prompt under its old and new names. */
 const i2v = (overrides = {}, wait = {}) =>

@@ -41,8 +41,8 @@ const CASES = [
 	{ title: 'a RIFF/WEBP header without a VP8, VP8L or VP8X chunk', params: i2v(binary), items: withImage(webpWithoutImageChunk(), 'image/webp', 'frame.webp'), field: /Input Binary Field/, message: /WebP/i },
 	{ title: 'a real 3.9 MiB PNG, whose data URI is 5.2 MiB', params: i2v(binary), items: withImage(pngOfSize(3.9 * MIB), 'image/png'), field: /Input Binary Field/, message: /5(\.0+)? MB/ },
 	{ title: 'a real 3.6 MiB PNG, whose data URI is 4.8 MiB, is sent', params: i2v(binary), items: withImage(pngOfSize(3.6 * MIB), 'image/png'), sent: true },
-	{ title: 'a prompt of 257 emoji (514 UTF-16 units)', params: i2v({ prompt: emoji(257), promptText: emoji(257) }), field: /Prompt/, message: /514[^\n]*UTF-16|UTF-16[^\n]*514/ },
-	{ title: 'a prompt of 256 emoji (512 UTF-16 units) is sent', params: i2v({ prompt: emoji(256), promptText: emoji(256) }), sent: true },
+	{ title: 'a prompt of 257 emoji (514 UTF-16 units)', params: i2v({ prompt: emoji(257) }), field: /Prompt/, message: /514[^\n]*UTF-16|UTF-16[^\n]*514/ },
+	{ title: 'a prompt of 256 emoji (512 UTF-16 units) is sent', params: i2v({ prompt: emoji(256) }), sent: true },
 ];
 
 const sim = useSimulator();

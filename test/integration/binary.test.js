@@ -1,7 +1,7 @@
 'use strict';
 const { startSimulator, expectedVideoBytes } = require('../simulator/server');
 const { runNode } = require('../support/n8n');
-const { imageToVideo, generate, getTask, fastWait, prompts } = require('../support/params');
+const { imageToVideo, generate, getTask, waiting, prompts } = require('../support/params');
 const images = require('../support/images');
 
 const API_KEY = 'test-api-key';
@@ -97,8 +97,7 @@ describe('video as binary', () => {
 	test('each finished video is streamed into the item, byte for byte, without the API key', async () => {
 		const result = await runNode({
 			parameters: imageToVideo({
-				waitForCompletion: true,
-				waitOptions: fastWait({ downloadVideo: true, outputBinaryProperty: 'video' }),
+				...waiting({ downloadOutput: true, outputBinaryProperty: 'video' }),
 			}),
 			items: prompts('clip one', 'clip two'),
 			credentials,
@@ -113,8 +112,8 @@ describe('video as binary', () => {
 			const bytes = Buffer.from(binary.data, 'base64');
 			expect(bytes.length).toBe(VIDEO_BYTES);
 			expect(bytes.equals(expectedVideoBytes(taskId, VIDEO_BYTES))).toBe(true);
-			expect(item.json.video).toMatchObject({ binaryProperty: 'video', fileName: `${taskId}.mp4`, mimeType: 'video/mp4' });
-			expect(item.json.video.data).toBeUndefined();
+			expect(item.json.file).toEqual({ binaryProperty: 'video', fileName: `${taskId}.mp4`, mimeType: 'video/mp4', fileSize: item.binary.video.fileSize });
+			expect(item.json.outputUrl).toBe(item.json.videoUrl);
 			expect(item.json.status).toBe('SUCCEEDED');
 		}
 		const cdn = sim.cdnRequests();
@@ -127,7 +126,7 @@ describe('video as binary', () => {
 
 	test('an expired URL gives an error that names the task and says to run Get Task', async () => {
 		const result = await runNode({
-			parameters: imageToVideo({ waitForCompletion: true, waitOptions: fastWait({ downloadVideo: true }) }),
+			parameters: imageToVideo({ ...waiting({ downloadOutput: true }) }),
 			items: prompts('gone [sim expired=1]'),
 			credentials,
 		});
@@ -144,7 +143,7 @@ describe('video as binary', () => {
 		sim.configure({ expiredStatus: 403 });
 		try {
 			const result = await runNode({
-				parameters: imageToVideo({ waitForCompletion: true, waitOptions: fastWait({ downloadVideo: true }) }),
+				parameters: imageToVideo({ ...waiting({ downloadOutput: true }) }),
 				items: prompts('fine', 'stale [sim expired=1]'),
 				credentials,
 				continueOnFail: true,
@@ -166,7 +165,7 @@ describe('video as binary', () => {
 		await runNode({ parameters: imageToVideo(), items: prompts('later'), credentials });
 		const id = sim.tasksWithPrompt('later')[0].id;
 		const result = await runNode({
-			parameters: getTask({ waitForCompletion: true, waitOptions: fastWait({ downloadVideo: true }) }),
+			parameters: getTask({ ...waiting({ downloadOutput: true }) }),
 			items: [{ json: { taskId: id } }],
 			credentials,
 		});

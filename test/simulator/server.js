@@ -17,6 +17,8 @@
 const http = require('node:http');
 const crypto = require('node:crypto');
 
+const images = require('../support/images');
+
 const DEFAULTS = {
 	apiKey: 'test-api-key',
 	host: '127.0.0.1',
@@ -48,13 +50,47 @@ const DEFAULTS = {
 };
 
 const ROUTES = {
-	'POST /runwayml/v1/image_to_video': 'createOfficial',
-	'POST /runway/pro/generate': 'createPro',
 	'POST /runway/feed': 'feed',
 	'GET /v1/models': 'models',
 };
 
+const invalidWhen = (test, message) => (body) => (test(body) ? message : undefined);
+
+/**
+ * Every create route CometAPI documents for Runway: the family that answers it (official routes
+ * answer `{id}` and are read on /runwayml/v1/tasks; compatibility routes answer `{code, data}` and
+ * are read on /runway/feed), what its task makes, the fields it requires, and its own checks.
+ */
+const CREATE_ROUTES = {
+	'/runwayml/v1/image_to_video': {
+		route: 'createOfficial',
+		action: 'IMAGE_TO_VIDEO',
+		output: 'video',
+		required: ['promptImage', 'model'],
+		check: invalidWhen(
+			(body) => typeof body.promptText === 'string' && body.promptText.length > 512,
+			'promptText must be at most 512 characters',
+		),
+	},
+	'/runwayml/v1/text_to_image': { route: 'createOfficial', action: 'TEXT_TO_IMAGE', output: 'image', required: ['promptText', 'model', 'ratio'] },
+	'/runwayml/v1/video_to_video': { route: 'createOfficial', action: 'VIDEO_TO_VIDEO', output: 'video', required: ['videoUri', 'model'] },
+	'/runwayml/v1/video_upscale': { route: 'createOfficial', action: 'VIDEO_UPSCALE', output: 'video', required: ['videoUri', 'model'] },
+	'/runwayml/v1/character_performance': {
+		route: 'createOfficial',
+		action: 'CHARACTER_PERFORMANCE',
+		output: 'video',
+		required: ['character', 'reference', 'model'],
+	},
+	'/runway/pro/generate': { route: 'createPro', action: 'GENERATE', output: 'video', required: ['prompt'] },
+	'/runway/pro/video2video': { route: 'createPro', action: 'VIDEO2VIDEO', output: 'video', required: ['video', 'prompt'] },
+	'/runway/pro/act_one': { route: 'createPro', action: 'ACT_ONE', output: 'video', required: ['video', 'image'] },
+};
+
+/** The path a task added without one is taken to have come from. */
+const DEFAULT_CREATE_PATH = { createOfficial: '/runwayml/v1/image_to_video', createPro: '/runway/pro/generate' };
+
 function routeOf(method, path) {
+	if (method === 'POST' && CREATE_ROUTES[path]) return CREATE_ROUTES[path].route;
 	if (ROUTES[`${method} ${path}`]) return ROUTES[`${method} ${path}`];
 	if (method === 'GET' && /^\/runwayml\/v1\/tasks\/[^/]+$/.test(path)) return 'task';
 	if (method === 'GET' && path.startsWith('/cdn/')) return 'cdn';
@@ -274,9 +310,9 @@ class Simulator {
 					data: ['gen4_turbo', 'gen3a_turbo', 'gen4'].map((id) => ({ id, object: 'model' })),
 				});
 			case 'createOfficial':
-				return this.createOfficial(record.body, res);
+				return this.createOfficial(record, res);
 			case 'createPro':
-				return this.createPro(record.body, res);
+				return this.createPro(record, res);
 			case 'task':
 				return this.answerStatus(record.taskId, this.shapeFor('official', record.taskId), res);
 			case 'feed':
@@ -291,7 +327,7 @@ class Simulator {
 		switch (fault.kind) {
 			case 'resetAfterBody':
 				if (fault.accept && (record.route === 'createOfficial' || record.route === 'createPro')) {
-					this.addTask(record.route, record.body);
+					this.addTask(record.route, record.body, record.path);
 				}
 				req.socket.destroy();
 				return true;
@@ -342,7 +378,7 @@ class Simulator {
 	/** Takes the task of a create request, as the API would before it answers. */
 	acceptCreate(record) {
 		if (record.route !== 'createOfficial' && record.route !== 'createPro') return undefined;
-		return this.addTask(record.route, record.body);
+		return this.addTask(record.route, record.body, record.path);
 	}
 
 	/** Headers and the first bytes at once, then one byte every `everyMs` ('drip') or nothing ('stall'). */
@@ -410,14 +446,18 @@ class Simulator {
 		});
 	}
 
-	addTask(route, body) {
+	addTask(route, body, path = DEFAULT_CREATE_PATH[route]) {
 		const prompt = String(body?.promptText ?? body?.prompt ?? '');
 		const d = directivesOf(prompt);
 		const o = this.options;
 		const id = crypto.randomUUID();
+		const { action, output } = CREATE_ROUTES[path];
 		const task = {
 			id,
 			route,
+			path,
+			action,
+			output,
 			prompt,
 			body,
 			createdAt: Date.now(),
@@ -436,24 +476,30 @@ class Simulator {
 		return task;
 	}
 
-	createOfficial(body, res) {
-		if (!body || typeof body !== 'object') return this.invalid(res, 'request body must be JSON');
-		if (!body.promptImage) return this.invalid(res, 'promptImage is required');
-		if (!body.model) return this.invalid(res, 'model name is required');
-		if (typeof body.promptText === 'string' && body.promptText.length > 512) {
-			return this.invalid(res, 'promptText must be at most 512 characters');
-		}
-		const task = this.addTask('createOfficial', body);
+	/** The refusal of a create body that lacks a required field or fails its route's check. */
+	refusalOf(record) {
+		const { body, path } = record;
+		if (!body || typeof body !== 'object') return 'request body must be JSON';
+		const spec = CREATE_ROUTES[path];
+		const missing = spec.required.find((field) => body[field] === undefined || body[field] === '');
+		if (missing) return `${missing} is required`;
+		return spec.check?.(body);
+	}
+
+	createOfficial(record, res) {
+		const refusal = this.refusalOf(record);
+		if (refusal) return this.invalid(res, refusal);
+		const task = this.addTask('createOfficial', record.body, record.path);
 		return this.json(res, 200, { id: task.id });
 	}
 
-	createPro(body, res) {
-		if (!body || typeof body !== 'object') return this.invalid(res, 'request body must be JSON');
-		if (!body.callback_url) {
+	createPro(record, res) {
+		if (record.body && typeof record.body === 'object' && !record.body.callback_url) {
 			return this.json(res, 200, { code: 'callback_url_empty', msg: 'callback_url_empty', data: null });
 		}
-		if (!body.prompt) return this.json(res, 200, { code: 400, msg: 'prompt is required', data: null });
-		const task = this.addTask('createPro', body);
+		const refusal = this.refusalOf(record);
+		if (refusal) return this.json(res, 200, { code: 400, msg: refusal, data: null });
+		const task = this.addTask('createPro', record.body, record.path);
 		return this.json(res, 200, { code: 200, message: '', msg: 'success', data: { task_id: task.id }, exec_time: 0.42 });
 	}
 
@@ -483,9 +529,12 @@ class Simulator {
 		return task.createdAt + task.throttledMs + task.durationMs + task.noUrlForMs;
 	}
 
+	/** `result` is what the task made: its video, or its image for an image task. */
 	urlsOf(task) {
+		const video = `${this.baseUrl}/cdn/videos/${task.id}.mp4`;
 		return {
-			video: `${this.baseUrl}/cdn/videos/${task.id}.mp4`,
+			result: task.output === 'image' ? `${this.baseUrl}/cdn/images/${task.id}.png` : video,
+			video,
 			poster: `${this.baseUrl}/cdn/posters/${task.id}.png`,
 			lastFrame: `${this.baseUrl}/cdn/frames/${task.id}.png`,
 		};
@@ -517,7 +566,7 @@ class Simulator {
 	plainTask(task, state) {
 		const body = { id: task.id, status: state.status, createdAt: isoNow(task.createdAt) };
 		if (state.status === 'RUNNING') body.progress = Math.round(state.progress * 100) / 100;
-		if (state.status === 'SUCCEEDED' && state.urlsVisible) body.output = [this.urlsOf(task).video];
+		if (state.status === 'SUCCEEDED' && state.urlsVisible) body.output = [this.urlsOf(task).result];
 		if (state.status === 'FAILED') {
 			body.failure = 'The generation failed.';
 			if (task.failureCode) body.failureCode = task.failureCode;
@@ -537,7 +586,7 @@ class Simulator {
 		const seconds = (ms) => Math.floor(ms / 1000);
 		const data = {
 			task_id: task.id,
-			action: task.route === 'createPro' ? 'GENERATE' : 'IMAGE_TO_VIDEO',
+			action: task.action,
 			status: statusWord,
 			fail_reason: state.status === 'FAILED' ? 'The generation failed.' : state.status === 'CANCELLED' ? 'cancelled' : '',
 			submit_time: seconds(task.createdAt),
@@ -548,7 +597,7 @@ class Simulator {
 		};
 		// The relay's own status can run ahead of the nested task: SUCCESS with no URL yet.
 		if (state.status === 'SUCCEEDED' && !state.urlsVisible) data.data = { ...plain, status: 'RUNNING' };
-		if (state.status === 'SUCCEEDED' && state.urlsVisible) data.result_url = this.urlsOf(task).video;
+		if (state.status === 'SUCCEEDED' && state.urlsVisible) data.result_url = this.urlsOf(task).result;
 		return { code: 'success', message: '', data };
 	}
 
@@ -565,7 +614,7 @@ class Simulator {
 				status: code,
 				prompt: task.prompt,
 				prompt_en: task.prompt,
-				video_url: done ? urls.video : null,
+				video_url: done ? urls.result : null,
 				poster: done ? urls.poster : null,
 				last_frame: done ? urls.lastFrame : null,
 				msg: code === '2' ? (state.status === 'CANCELLED' ? 'cancelled' : 'The generation failed.') : null,
@@ -579,7 +628,7 @@ class Simulator {
 	}
 
 	serveCdn(path, res) {
-		const match = path.match(/^\/cdn\/(videos|posters|frames)\/([^/]+)\.(mp4|png)$/);
+		const match = path.match(/^\/cdn\/(videos|images|posters|frames)\/([^/]+)\.(mp4|png)$/);
 		const task = match && this.tasks.get(match[2]);
 		if (!task) {
 			res.writeHead(404, { 'content-type': 'application/xml' });
@@ -590,8 +639,10 @@ class Simulator {
 			return res.end('<Error><Code>AccessDenied</Code><Message>Request has expired</Message></Error>');
 		}
 		if (match[1] !== 'videos') {
-			res.writeHead(200, { 'content-type': 'image/png' });
-			return res.end(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+			// A real 8×8 PNG: image tasks' results are stored only when their bytes are an image.
+			const still = images.png();
+			res.writeHead(200, { 'content-type': 'image/png', 'content-length': still.length });
+			return res.end(still);
 		}
 		const total = task.videoBytes;
 		res.writeHead(200, { 'content-type': 'video/mp4', 'content-length': total });

@@ -13,6 +13,7 @@ module.exports = {
 	media: load('media'),
 	hosts: load('hosts'),
 	redact: load('redact'),
+	urls: load('urls'),
 	limiter: load('limiter'),
 	output: load('output'),
 };

@@ -6,7 +6,7 @@ const imageToVideo = (overrides = {}) => ({
 	imageSource: 'url',
 	imageUrl: 'https://example.com/cat.jpg',
 	model: 'gen4_turbo',
-	promptText: '={{ $json.prompt }}',
+	prompt: '={{ $json.prompt }}',
 	ratio: '1280:720',
 	duration: 5,
 	waitForCompletion: false,
@@ -37,6 +37,22 @@ const getTask = (overrides = {}) => ({
 /** Fast waiting for tests: the node's minimum interval. */
 const fastWait = (overrides = {}) => ({ pollInterval: 2, ...overrides });
 
+/**
+ * Wait settings as the form saves them: Download Output and Output Binary Field sit beside the
+ * Wait Options collection, the rest inside it.
+ */
+function waitParameters(options = {}) {
+	const { downloadOutput, outputBinaryProperty, ...waitOptions } = options;
+	return {
+		...(downloadOutput !== undefined ? { downloadOutput } : {}),
+		...(outputBinaryProperty !== undefined ? { outputBinaryProperty } : {}),
+		waitOptions,
+	};
+}
+
+/** Waiting on, with the test's fast interval. */
+const waiting = (options = {}) => ({ waitForCompletion: true, ...waitParameters(fastWait(options)) });
+
 const prompts = (...texts) => texts.map((prompt) => ({ json: { prompt } }));
 
-module.exports = { imageToVideo, generate, getTask, fastWait, prompts };
+module.exports = { imageToVideo, generate, getTask, fastWait, waitParameters, waiting, prompts };

@@ -1,5 +1,5 @@
 'use strict';
-const { validation, media } = require('../support/dist');
+const { validation, media, urls } = require('../support/dist');
 const images = require('../support/images');
 
 const v = validation;
@@ -19,8 +19,8 @@ const refuses = (fn, field, pattern) => {
 
 describe('URLs', () => {
 	test('http and https URLs pass', () => {
-		expect(v.validateHttpUrl('Image URL', ' https://example.com/a.jpg ')).toBe('https://example.com/a.jpg');
-		expect(v.validateHttpUrl('Image URL', 'http://example.com/a.jpg')).toBe('http://example.com/a.jpg');
+		expect(urls.validateHttpUrl('Image URL', ' https://example.com/a.jpg ')).toBe('https://example.com/a.jpg');
+		expect(urls.validateHttpUrl('Image URL', 'http://example.com/a.jpg')).toBe('http://example.com/a.jpg');
 	});
 	test.each([
 		['', /Image URL is empty/],
@@ -29,7 +29,7 @@ describe('URLs', () => {
 		['example.com/a.jpg', /not a valid URL/],
 		['ftp://example.com/a.jpg', /must start with http:\/\/ or https:\/\//],
 		['data:image/png;base64,AAAA', /must start with http:\/\/ or https:\/\//],
-	])('%p is refused', (value, pattern) => refuses(() => v.validateHttpUrl('Image URL', value), 'Image URL', pattern));
+	])('%p is refused', (value, pattern) => refuses(() => urls.validateHttpUrl('Image URL', value), 'Image URL', pattern));
 });
 
 describe('prompt', () => {
@@ -106,11 +106,11 @@ describe('motion vector', () => {
 
 describe('credential base URL', () => {
 	test.each(['https://api.cometapi.com', 'http://127.0.0.1:4000', 'http://localhost:4000', 'http://[::1]:4000'])('%s passes', (url) =>
-		expect(v.validateBaseUrl(url)).toBe(url),
+		expect(urls.validateBaseUrl(url)).toBe(url),
 	);
 	test('plain http to another host is refused: the key would travel unencrypted', () =>
-		refuses(() => v.validateBaseUrl('http://api.cometapi.com'), 'Base URL (credential)', /unencrypted/));
-	test('other schemes are refused', () => refuses(() => v.validateBaseUrl('ftp://api.cometapi.com'), 'Base URL (credential)', /must start with https/));
+		refuses(() => urls.validateBaseUrl('http://api.cometapi.com'), 'Base URL (credential)', /unencrypted/));
+	test('other schemes are refused', () => refuses(() => urls.validateBaseUrl('ftp://api.cometapi.com'), 'Base URL (credential)', /must start with https/));
 });
 
 describe('binary images', () => {
@@ -124,7 +124,7 @@ describe('binary images', () => {
 		['WebP', webp, 'image/webp'],
 	])('%s is recognised by its content and sent as a data URI', (_name, bytes, type) => {
 		expect(media.sniffImage(bytes)).toBe(type);
-		expect(media.imageToDataUri(bytes, 'Input Binary Field "data"', 'application/octet-stream')).toBe(
+		expect(media.toDataUri('image', bytes, 'Input Binary Field "data"', 'application/octet-stream')).toBe(
 			`data:${type};base64,${bytes.toString('base64')}`,
 		);
 	});
@@ -134,11 +134,11 @@ describe('binary images', () => {
 		['text named .png', Buffer.from('hello, this is not an image'), /holds text/],
 		['PDF', Buffer.from('%PDF-1.7'), /holds a PDF document/],
 	])('%s is refused, naming what it is', (_name, bytes, pattern) => {
-		refuses(() => media.imageToDataUri(bytes, 'Input Binary Field "data"', 'image/png'), 'Input Binary Field "data"', pattern);
+		refuses(() => media.toDataUri('image', bytes, 'Input Binary Field "data"', 'image/png'), 'Input Binary Field "data"', pattern);
 	});
 
 	test('over 5 MB is refused with the size found', () => {
 		const big = Buffer.concat([png, Buffer.alloc(6 * 1024 * 1024)]);
-		refuses(() => media.imageToDataUri(big, 'Input Binary Field "data"', 'image/png'), 'Input Binary Field "data"', /is 6\.00 MB, which is 8\.00 MB as the data URI sent; Runway takes at most 5\.00 MB/);
+		refuses(() => media.toDataUri('image', big, 'Input Binary Field "data"', 'image/png'), 'Input Binary Field "data"', /is 6\.00 MB, which is 8\.00 MB as the data URI sent; Runway takes at most 5\.00 MB/);
 	});
 });

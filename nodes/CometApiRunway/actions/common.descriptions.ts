@@ -24,8 +24,26 @@ export const runwayVersionOption: INodeProperties = {
 	description: 'Sent as the X-Runway-Version header on every request to the Runway routes',
 };
 
+/**
+ * Where a compatibility-route task reports its end. Pointed at an n8n Webhook, the task can be
+ * picked up there by Task → From Callback instead of waiting here.
+ */
+export const callbackUrlProperty: INodeProperties = {
+	displayName: 'Callback URL',
+	name: 'callbackUrl',
+	type: 'string',
+	default: '',
+	placeholder: 'https://n8n.example.com/webhook/runway-done',
+	description:
+		'URL that CometAPI POSTs the result to when the task ends. The API requires one: when empty, the placeholder https://example.com/webhook is sent. To finish tasks without holding this execution, use the production URL of a workflow whose Webhook node is followed by Task → From Callback, and turn Wait for Completion off.',
+};
+
 const imageSourceOptions = [
-	{ name: 'Image URL', value: 'url', description: 'A public http(s) URL of the image' },
+	{
+		name: 'Image URL',
+		value: 'url',
+		description: 'A public https:// URL on a domain name, at most 2,048 characters',
+	},
 	{
 		name: 'Binary File',
 		value: 'binary',
@@ -64,7 +82,8 @@ export function imageSourceProperties(withNone: boolean): INodeProperties[] {
 			default: '',
 			required: true,
 			placeholder: 'https://example.com/photo.jpg',
-			description: 'Public URL of the first frame; the host must answer without a login',
+			description:
+				'Public https:// URL of the image; Runway fetches it itself, so the host must answer without a login',
 			displayOptions: { show: { imageSource: ['url'] } },
 		},
 		{
@@ -80,28 +99,95 @@ export function imageSourceProperties(withNone: boolean): INodeProperties[] {
 	];
 }
 
-const waitDescription =
-	'Whether to wait until the video is finished. All items are submitted first and waited on together.';
+const WAIT_TEXT = {
+	create:
+		'Whether to wait until each task has finished. All items are submitted first and waited on together.',
+	read: 'Whether to wait until each task has finished, reading its status again until it ends. Off: the task is read once.',
+};
 
-const waitOn: INodeProperties = {
+const waitOnByDefault: INodeProperties = {
 	displayName: 'Wait for Completion',
 	name: 'waitForCompletion',
 	type: 'boolean',
 	default: true,
-	description: waitDescription,
+	description: WAIT_TEXT.create,
 };
 
-const waitOff: INodeProperties = {
+const waitOffByDefault: INodeProperties = {
 	displayName: 'Wait for Completion',
 	name: 'waitForCompletion',
 	type: 'boolean',
 	default: false,
-	description: waitDescription,
+	description: WAIT_TEXT.read,
 };
 
-export function waitProperties(waitByDefault: boolean): INodeProperties[] {
+/** The waiting fields: `creates` for operations that submit tasks, else for reading them. */
+/** A video input: by URL, or from a binary field (MP4, MOV or WebM, checked by content). */
+export function videoSourceProperties(what: string): INodeProperties[] {
 	return [
-		waitByDefault ? waitOn : waitOff,
+		{
+			displayName: 'Video Source',
+			name: 'videoSource',
+			type: 'options',
+			noDataExpression: true,
+			options: [
+				{
+					name: 'Video URL',
+					value: 'url',
+					description: 'A public https:// URL on a domain name, at most 2,048 characters',
+				},
+				{
+					name: 'Binary File',
+					value: 'binary',
+					description: 'A video file from an earlier node (MP4, MOV or WebM, at most 12 MB)',
+				},
+			],
+			default: 'url',
+		},
+		{
+			displayName: 'Video URL',
+			name: 'videoUrl',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'https://example.com/clip.mp4',
+			description: `Public https:// URL of ${what}; Runway fetches it itself`,
+			displayOptions: { show: { videoSource: ['url'] } },
+		},
+		{
+			displayName: 'Input Video Binary Field',
+			name: 'videoBinaryPropertyName',
+			type: 'string',
+			default: 'data',
+			required: true,
+			hint: `The name of the input binary field holding ${what}`,
+			description:
+				'The video is sent inline as a data URI after its container and size are checked',
+			displayOptions: { show: { videoSource: ['binary'] } },
+		},
+	];
+}
+
+export function waitProperties(creates: boolean): INodeProperties[] {
+	return [
+		creates ? waitOnByDefault : waitOffByDefault,
+		{
+			displayName: 'Download Output',
+			name: 'downloadOutput',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to store the finished video or image as binary data on the item. Output URLs expire within 24–48 hours.',
+			displayOptions: { show: { waitForCompletion: [true] } },
+		},
+		{
+			displayName: 'Output Binary Field',
+			name: 'outputBinaryProperty',
+			type: 'string',
+			default: defaultOutputBinaryProperty,
+			description: 'Binary field that receives the downloaded file',
+			displayOptions: { show: { waitForCompletion: [true], downloadOutput: [true] } },
+		},
 		{
 			displayName: 'Wait Options',
 			name: 'waitOptions',
@@ -110,14 +196,6 @@ export function waitProperties(waitByDefault: boolean): INodeProperties[] {
 			default: {},
 			displayOptions: { show: { waitForCompletion: [true] } },
 			options: [
-				{
-					displayName: 'Download Video',
-					name: 'downloadVideo',
-					type: 'boolean',
-					default: false,
-					description:
-						'Whether to download the finished video into a binary field. Output URLs expire within 24–48 hours.',
-				},
 				{
 					displayName: 'Max Concurrent Downloads',
 					name: 'maxConcurrentDownloads',
@@ -160,14 +238,6 @@ export function waitProperties(waitByDefault: boolean): INodeProperties[] {
 						},
 					],
 					default: 'returnPending',
-				},
-				{
-					displayName: 'Output Binary Field',
-					name: 'outputBinaryProperty',
-					type: 'string',
-					default: defaultOutputBinaryProperty,
-					description: 'Binary field that receives the downloaded video',
-					displayOptions: { show: { downloadVideo: [true] } },
 				},
 				{
 					displayName: 'Poll Interval (Seconds)',

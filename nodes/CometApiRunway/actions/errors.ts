@@ -121,12 +121,8 @@ export function createShaper(ctx: IExecuteFunctions, redactor: Redactor) {
 		outputItem(job: Job): INodeExecutionData {
 			const json = itemJson(job);
 			if (job.binary) {
-				const metadata: IDataObject = {
-					binaryProperty: job.wait.outputBinaryProperty,
-					...job.binary,
-				};
-				delete metadata.data;
-				json.video = metadata;
+				const { fileName, mimeType, fileSize } = job.binary;
+				json.file = { fileName, mimeType, fileSize, binaryProperty: job.wait.outputBinaryProperty };
 			}
 			return {
 				json,

@@ -1,6 +1,7 @@
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { PreparedTask } from '../helpers/interfaces';
+import type { CreateRoute } from '../transport/routes';
 
 export type Resource = 'video' | 'image' | 'task';
 
@@ -23,4 +24,18 @@ export interface Operation {
 	/** The operation's own fields; the registry shows them only for this operation. */
 	properties: INodeProperties[];
 	prepare(this: IExecuteFunctions, itemIndex: number): Promise<PreparedTask>;
+}
+
+/** A validated create request on `route`, the optional fields the user left out dropped. */
+export function createTask(
+	route: CreateRoute,
+	output: 'video' | 'image',
+	body: IDataObject,
+	runwayVersion: string,
+): PreparedTask {
+	const sent = Object.fromEntries(Object.entries(body).filter(([, value]) => value !== undefined));
+	return {
+		kind: 'create',
+		request: { route: route.family, path: route.path, output, body: sent, runwayVersion },
+	};
 }

@@ -1,20 +1,16 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { DEFAULT_RUNWAY_VERSION, WAIT } from '../helpers/constants';
-import { imageToDataUri } from '../helpers/media';
+import { DEFAULT_RUNWAY_VERSION, PLACEHOLDER_CALLBACK_URL, WAIT } from '../helpers/constants';
+import { type MediaKind, toDataUri } from '../helpers/media';
 import type { WaitSettings } from '../helpers/interfaces';
 import {
 	InputError,
+	optionalText,
 	requireText,
-	validateMediaUrl,
 	validateNumberInRange,
 	validateRunwayVersion,
 } from '../helpers/validation';
-
-/** The request body without the optional fields the user left out. */
-export function withoutUndefined(body: IDataObject): IDataObject {
-	return Object.fromEntries(Object.entries(body).filter(([, value]) => value !== undefined));
-}
+import { validateHttpUrl, validateMediaUrl } from '../helpers/urls';
 
 export function readOptions(this: IExecuteFunctions, itemIndex: number): IDataObject {
 	return this.getNodeParameter('options', itemIndex, {}) as IDataObject;
@@ -26,32 +22,70 @@ export function readRunwayVersion(this: IExecuteFunctions, itemIndex: number): s
 	);
 }
 
-/** Reads the image as a URL or, from a binary field, as a checked data URI. */
-export async function readImage(
+/** One media input of an operation: which parameters name its source, URL and binary field. */
+interface MediaInput {
+	kind: MediaKind;
+	source: string;
+	url: string;
+	binaryProperty: string;
+	/** Field names as the form shows them. */
+	labels: { source: string; url: string; binaryProperty: string };
+}
+
+export const IMAGE_INPUT: MediaInput = {
+	kind: 'image',
+	source: 'imageSource',
+	url: 'imageUrl',
+	binaryProperty: 'binaryPropertyName',
+	labels: { source: 'Image Source', url: 'Image URL', binaryProperty: 'Input Binary Field' },
+};
+
+export const VIDEO_INPUT: MediaInput = {
+	kind: 'video',
+	source: 'videoSource',
+	url: 'videoUrl',
+	binaryProperty: 'videoBinaryPropertyName',
+	labels: { source: 'Video Source', url: 'Video URL', binaryProperty: 'Input Video Binary Field' },
+};
+
+/**
+ * Reads a media input as a URL that Runway can fetch or, from a binary field, as a checked data
+ * URI. `undefined` when its source is "none" (text only).
+ */
+export async function readMedia(
 	this: IExecuteFunctions,
 	itemIndex: number,
+	input: MediaInput,
 ): Promise<string | undefined> {
-	const source = this.getNodeParameter('imageSource', itemIndex, 'url') as string;
+	const source = this.getNodeParameter(input.source, itemIndex, 'url') as string;
 	if (source === 'none') return undefined;
-	if (source === 'url')
-		return validateMediaUrl('Image URL', this.getNodeParameter('imageUrl', itemIndex));
+	if (source === 'url') {
+		return validateMediaUrl(input.labels.url, this.getNodeParameter(input.url, itemIndex));
+	}
 	if (source !== 'binary') {
 		throw new InputError(
-			'Image Source',
-			`Image Source must be url, binary or none, got "${source}"`,
+			input.labels.source,
+			`${input.labels.source} must be url${input.kind === 'image' ? ', binary or none' : ' or binary'}, got "${source}"`,
 		);
 	}
 	const property = requireText(
-		'Input Binary Field',
-		this.getNodeParameter('binaryPropertyName', itemIndex),
+		input.labels.binaryProperty,
+		this.getNodeParameter(input.binaryProperty, itemIndex),
 	);
-	return await readBinaryImage.call(this, itemIndex, property, 'Input Binary Field');
+	return await readBinaryMedia.call(
+		this,
+		itemIndex,
+		input.kind,
+		property,
+		input.labels.binaryProperty,
+	);
 }
 
-/** Reads an image file from one of the item's binary fields as a checked data URI. */
-export async function readBinaryImage(
+/** Reads a file from one of the item's binary fields as a data URI, checked by its bytes. */
+export async function readBinaryMedia(
 	this: IExecuteFunctions,
 	itemIndex: number,
+	kind: MediaKind,
 	property: string,
 	field: string,
 ): Promise<string> {
@@ -62,11 +96,20 @@ export async function readBinaryImage(
 		throw new InputError(
 			field,
 			`${field} "${property}" is not on item ${itemIndex}; ${present.length ? `the item has: ${present.join(', ')}` : 'the item has no binary data'}`,
-			`Set ${field} to the name of the field that holds the image.`,
+			`Set ${field} to the name of the field that holds the ${kind}.`,
 		);
 	}
 	const bytes = await this.helpers.getBinaryDataBuffer(itemIndex, property);
-	return imageToDataUri(bytes, `${field} "${property}"`, binary.mimeType);
+	return toDataUri(kind, bytes, `${field} "${property}"`, binary.mimeType);
+}
+
+/** The callback URL of a compatibility-route operation, or the documented placeholder. */
+export function readCallbackUrl(this: IExecuteFunctions, itemIndex: number): string {
+	const callbackUrl = optionalText(
+		'Callback URL',
+		this.getNodeParameter('callbackUrl', itemIndex, ''),
+	);
+	return callbackUrl ? validateHttpUrl('Callback URL', callbackUrl) : PLACEHOLDER_CALLBACK_URL;
 }
 
 /** A wait option, or its default, within its bounds. */
@@ -90,9 +133,17 @@ export function readWaitSettings(this: IExecuteFunctions, itemIndex: number): Wa
 			`On Timeout must be returnPending or error, got "${String(onTimeout)}"`,
 		);
 	}
+	// Download sits beside Wait for Completion; inside Wait Options is accepted too.
+	const downloadOutput =
+		waitForCompletion &&
+		(this.getNodeParameter('downloadOutput', itemIndex, false) === true ||
+			options.downloadOutput === true);
 	const outputBinaryProperty = requireText(
 		'Output Binary Field',
-		options.outputBinaryProperty ?? WAIT.outputBinaryProperty,
+		downloadOutput
+			? (options.outputBinaryProperty ??
+					this.getNodeParameter('outputBinaryProperty', itemIndex, WAIT.outputBinaryProperty))
+			: WAIT.outputBinaryProperty,
 	);
 	return {
 		waitForCompletion,
@@ -101,7 +152,7 @@ export function readWaitSettings(this: IExecuteFunctions, itemIndex: number): Wa
 		requestTimeoutMs:
 			readBounded('Request Timeout', options.requestTimeout, WAIT.requestTimeout) * 1000,
 		onTimeout,
-		downloadVideo: options.downloadVideo === true,
+		downloadOutput,
 		outputBinaryProperty,
 		maxConcurrentRequests: Math.floor(
 			readBounded(

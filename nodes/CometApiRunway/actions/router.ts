@@ -7,7 +7,8 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { WAIT } from '../helpers/constants';
 import { createRedactor } from '../helpers/redact';
-import { InputError, requireText, validateBaseUrl } from '../helpers/validation';
+import { InputError, requireText } from '../helpers/validation';
+import { validateBaseUrl } from '../helpers/urls';
 import { runBatch } from '../runner/batch';
 import type { Job } from '../runner/job';
 import { CREDENTIAL_TYPE } from '../transport';

@@ -30,6 +30,9 @@ export interface TaskItem extends IDataObject {
 	status: TaskStatus | null;
 	rawStatus: string | null;
 	progress: number | null;
+	/** The first result, of any kind. */
+	outputUrl: string | null;
+	/** The first result when it is a video. */
 	videoUrl: string | null;
 	outputs: string[];
 	failure: string | null;
@@ -53,6 +56,8 @@ export interface HttpAnswer {
 /** A validated request, ready for the transport; nothing in it has been sent yet. */
 export interface CreateRequest {
 	route: TaskRoute;
+	/** What the task makes: only bytes of that kind are stored when downloading. */
+	output: 'video' | 'image';
 	path: string;
 	body: IDataObject;
 	runwayVersion: string;
@@ -68,7 +73,7 @@ export interface WaitSettings {
 	pollIntervalMs: number;
 	timeoutMs: number;
 	onTimeout: 'returnPending' | 'error';
-	downloadVideo: boolean;
+	downloadOutput: boolean;
 	outputBinaryProperty: string;
 	maxConcurrentRequests: number;
 	maxConcurrentDownloads: number;

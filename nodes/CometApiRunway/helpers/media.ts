@@ -4,6 +4,8 @@ import { InputError } from './validation';
 export type ImageType = 'image/jpeg' | 'image/png' | 'image/webp';
 export type VideoType = 'video/mp4' | 'video/quicktime' | 'video/webm';
 export type MediaKind = 'image' | 'video';
+/** What a download may hold: a known kind, or either when the operation is not known. */
+export type ExpectedMedia = MediaKind | 'any';
 
 export const EXTENSIONS: Record<ImageType | VideoType, string> = {
 	'image/jpeg': 'jpg',
@@ -71,8 +73,22 @@ export function sniffVideo(bytes: Uint8Array): VideoType | undefined {
 	return undefined;
 }
 
-export function sniffMedia(kind: MediaKind, bytes: Uint8Array, whole: boolean) {
-	return kind === 'image' ? sniffImage(bytes, whole) : sniffVideo(bytes);
+export function sniffMedia(
+	expected: ExpectedMedia,
+	bytes: Uint8Array,
+	whole: boolean,
+): ImageType | VideoType | undefined {
+	if (expected === 'image') return sniffImage(bytes, whole);
+	if (expected === 'video') return sniffVideo(bytes);
+	return sniffVideo(bytes) ?? sniffImage(bytes, whole);
+}
+
+export const kindOfType = (type: string): MediaKind =>
+	type.startsWith('image/') ? 'image' : 'video';
+
+/** A guess from the URL alone, for an output not downloaded: image extensions mean an image. */
+export function kindFromUrl(url: string): MediaKind {
+	return /\.(png|jpe?g|webp|gif)(\?|#|$)/i.test(url) ? 'image' : 'video';
 }
 
 /** What the bytes look like, for a refusal message. */
@@ -98,25 +114,49 @@ const formatMb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(2)} MB`;
 const dataUriLength = (type: string, bytes: number) =>
 	`data:${type};base64,`.length + 4 * Math.ceil(bytes / 3);
 
-/** Checks an image file and turns it into the data URI the API takes instead of a URL. */
-export function imageToDataUri(bytes: Uint8Array, field: string, declared?: string): string {
-	const type = sniffImage(bytes);
+const DATA_URI_RULES: Record<MediaKind, { allowed: string; maxChars: number; advice: string }> = {
+	image: {
+		allowed: 'JPEG, PNG or WebP',
+		maxChars: MEDIA.imageDataUriMaxChars,
+		advice:
+			'Resize or compress the image (about 3.7 MB of file at most), or give it by URL instead.',
+	},
+	video: {
+		allowed: 'MP4, MOV or WebM',
+		maxChars: MEDIA.videoDataUriMaxChars,
+		advice:
+			'Shorten or compress the video (about 12 MB of file at most), or give it by URL instead.',
+	},
+};
+
+/**
+ * Checks a file by its bytes and turns it into the data URI the API takes instead of a URL,
+ * within Runway's size limit for the URI as sent.
+ */
+export function toDataUri(
+	kind: MediaKind,
+	bytes: Uint8Array,
+	field: string,
+	declared?: string,
+): string {
+	const rules = DATA_URI_RULES[kind];
+	const type = sniffMedia(kind, bytes, true);
 	if (!type) {
-		const claimed = sniffImage(bytes, false);
+		const claimed = kind === 'image' ? sniffImage(bytes, false) : undefined;
 		const found = claimed
 			? `a damaged ${EXTENSIONS[claimed].toUpperCase()} file (its signature is not followed by the image header)`
 			: describeContent(bytes, declared);
 		throw new InputError(
 			field,
-			`${field} holds ${found}, not an image the API takes; allowed: JPEG, PNG or WebP (checked by content)`,
+			`${field} holds ${found}, not ${kind === 'image' ? 'an image' : 'a video'} the API takes; allowed: ${rules.allowed} (checked by content)`,
 		);
 	}
 	const length = dataUriLength(type, bytes.length);
-	if (length > MEDIA.imageDataUriMaxChars) {
+	if (length > rules.maxChars) {
 		throw new InputError(
 			field,
-			`${field} is ${formatMb(bytes.length)}, which is ${formatMb(length)} as the data URI sent; Runway takes at most ${formatMb(MEDIA.imageDataUriMaxChars)}`,
-			'Resize or compress the image (about 3.7 MB of file at most), or give it by URL instead.',
+			`${field} is ${formatMb(bytes.length)}, which is ${formatMb(length)} as the data URI sent; Runway takes at most ${formatMb(rules.maxChars)}`,
+			rules.advice,
 		);
 	}
 	return `data:${type};base64,${Buffer.from(bytes).toString('base64')}`;

@@ -2,6 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { MAX_RESPONSE_CHARS } from './constants';
 import type { NormalisedTask, TaskItem, TaskRoute } from './interfaces';
+import { kindFromUrl, type MediaKind } from './media';
 import type { Redactor } from './redact';
 
 export interface TaskRecord {
@@ -12,6 +13,8 @@ export interface TaskRecord {
 	submittedAtMs: number | null;
 	finishedAtMs: number | null;
 	timedOut: boolean;
+	/** What the task makes, when known (from the operation, or from downloaded bytes). */
+	outputKind: MediaKind | null;
 }
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
@@ -30,6 +33,8 @@ function rawBody(response: unknown, redactor: Redactor): TaskItem['response'] {
 export function toTaskItem(record: TaskRecord, redactor: Redactor): TaskItem {
 	const task = record.task;
 	const outputs = task?.outputs ?? [];
+	const outputUrl = task?.results[0] ?? null;
+	const kind = record.outputKind ?? (outputUrl ? kindFromUrl(outputUrl) : null);
 	return redactor.json({
 		taskId: record.taskId,
 		route: record.route,
@@ -37,7 +42,8 @@ export function toTaskItem(record: TaskRecord, redactor: Redactor): TaskItem {
 		status: task && !task.notVisible ? task.status : null,
 		rawStatus: task?.rawStatus ?? null,
 		progress: task?.progress ?? null,
-		videoUrl: task?.results[0] ?? null,
+		outputUrl,
+		videoUrl: kind === 'video' ? outputUrl : null,
 		outputs,
 		failure: task?.failure ?? null,
 		failureCode: task?.failureCode ?? null,

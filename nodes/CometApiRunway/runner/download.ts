@@ -4,7 +4,7 @@ import type { ApiProblem } from '../helpers/answers';
 import type { HttpAnswer } from '../helpers/interfaces';
 import { DOWNLOAD } from '../helpers/constants';
 import { refusedOutputHost } from '../helpers/hosts';
-import { describeContent, EXTENSIONS, type MediaKind, sniffMedia } from '../helpers/media';
+import { describeContent, type ExpectedMedia, EXTENSIONS, sniffMedia } from '../helpers/media';
 import { backoffDelay, DEFAULT_POLL_SETTINGS } from '../helpers/poller';
 import { type TransportFailure, transportFailure, untilAborted } from '../transport';
 import { openDownload } from '../transport/download';
@@ -22,7 +22,7 @@ export interface DownloadTarget {
 	taskId: string;
 	url: string;
 	/** What the operation makes; only bytes of that kind are stored. */
-	kind: MediaKind;
+	kind: ExpectedMedia;
 	/** The item's deadline: its submission plus Timeout. */
 	deadlineMs: number;
 	stallMs: number;
@@ -45,6 +45,8 @@ const header = (headers: Record<string, unknown>, name: string) =>
 		.trim()
 		.toLowerCase();
 
+const noun = (target: DownloadTarget) => (target.kind === 'any' ? 'output' : target.kind);
+
 const fresh = (target: DownloadTarget) =>
 	`Run Get Task for task ${target.taskId} to get fresh URLs, then download again.`;
 
@@ -52,7 +54,7 @@ function refusal(target: DownloadTarget, why: string, description: string): Atte
 	return {
 		kind: 'refused',
 		problem: {
-			message: `The ${target.kind} of task ${target.taskId} was not stored: ${why}`,
+			message: `The ${noun(target)} of task ${target.taskId} was not stored: ${why}`,
 			description,
 		},
 	};
@@ -103,12 +105,15 @@ async function store(
 		const { head, ended } = await untilAborted(peekHead(body, HEAD_BYTES), end.signal);
 		const type = sniffMedia(target.kind, head, false);
 		const typeAllowed =
-			declared.startsWith(`${target.kind}/`) || declared === 'application/octet-stream';
+			declared === 'application/octet-stream' ||
+			(target.kind === 'any'
+				? /^(video|image)\//.test(declared)
+				: declared.startsWith(`${target.kind}/`));
 		if (!type || !typeAllowed) {
 			body.destroy();
 			return refusal(
 				target,
-				`its URL answered ${describeContent(head)} (Content-Type ${declared || 'missing'}), not a ${target.kind} file`,
+				`its URL answered ${describeContent(head)} (Content-Type ${declared || 'missing'}), not ${target.kind === 'any' ? 'a video or image' : `a ${target.kind}`} file`,
 				`The URL may have expired and now shows an error page. ${fresh(target)}`,
 			);
 		}
@@ -196,7 +201,7 @@ function statusProblem(
 		return {
 			final: true,
 			problem: {
-				message: `The ${target.kind} of task ${target.taskId} could not be downloaded: its URL answered HTTP ${statusCode} (expired or missing)`,
+				message: `The ${noun(target)} of task ${target.taskId} could not be downloaded: its URL answered HTTP ${statusCode} (expired or missing)`,
 				description: `Output URLs expire within 24–48 hours. ${fresh(target)}`,
 				httpCode: statusCode,
 			},
@@ -205,7 +210,7 @@ function statusProblem(
 	return {
 		final: statusCode < 500 && statusCode !== 429,
 		problem: {
-			message: `The ${target.kind} of task ${target.taskId} could not be downloaded: HTTP ${statusCode}`,
+			message: `The ${noun(target)} of task ${target.taskId} could not be downloaded: HTTP ${statusCode}`,
 			description: `Run Get Task for task ${target.taskId} later to download it.`,
 			httpCode: statusCode,
 		},
@@ -233,7 +238,7 @@ export async function downloadOutput(run: Run, target: DownloadTarget): Promise<
 			problem = status.problem;
 		} else {
 			problem = {
-				message: `The ${target.kind} of task ${target.taskId} could not be downloaded: the transfer broke`,
+				message: `The ${noun(target)} of task ${target.taskId} could not be downloaded: the transfer broke`,
 				description: `Run Get Task for task ${target.taskId} later to download it. (Network error ${result.failure.code}: ${result.failure.message})`,
 			};
 		}

@@ -2,6 +2,7 @@ import type { IBinaryData } from 'n8n-workflow';
 
 import { notFoundProblem } from '../helpers/answers';
 import type { PreparedTask, WaitSettings } from '../helpers/interfaces';
+import { kindOfType } from '../helpers/media';
 import type { TaskRecord } from '../helpers/output';
 import type { PollSettings } from '../helpers/poller';
 import { DEFAULT_POLL_SETTINGS, pollTask } from '../helpers/poller';
@@ -41,6 +42,7 @@ function newRecord(taskId: string, route: TaskRecord['route']): TaskRecord {
 		submittedAtMs: null,
 		finishedAtMs: null,
 		timedOut: false,
+		outputKind: null,
 	};
 }
 
@@ -56,6 +58,7 @@ async function startJob(run: Run, job: Job): Promise<TaskRecord> {
 		...newRecord(created.taskId, prepared.request.route),
 		task: created.task,
 		submittedAtMs: created.submittedAtMs,
+		outputKind: prepared.request.output,
 	};
 }
 
@@ -133,13 +136,15 @@ export async function runJob(run: Run, job: Job): Promise<void> {
 			'taskFailed',
 		);
 	}
-	if (wait.downloadVideo) {
+	if (wait.downloadOutput) {
 		job.binary = await downloadOutput(run, {
 			taskId: record.taskId,
 			url: finished.results[0],
-			kind: 'video',
+			kind: record.outputKind ?? 'any',
 			deadlineMs: waitStartMs + wait.timeoutMs,
 			stallMs: wait.requestTimeoutMs,
 		});
+		// The bytes, not the URL, say what the output is.
+		record.outputKind = kindOfType(job.binary.mimeType);
 	}
 }

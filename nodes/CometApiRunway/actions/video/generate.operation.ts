@@ -1,30 +1,31 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { MOTION_AXES, PLACEHOLDER_CALLBACK_URL } from '../../helpers/constants';
+import { MOTION_AXES } from '../../helpers/constants';
 import type { PreparedTask } from '../../helpers/interfaces';
 import {
 	optionalText,
 	validateDuration,
-	validateHttpUrl,
-	validateMediaUrl,
 	validateModel,
 	validateMotionVector,
 	validatePrompt,
 	validateRatio,
 } from '../../helpers/validation';
+import { validateMediaUrl } from '../../helpers/urls';
 import {
+	callbackUrlProperty,
 	durationOptions,
 	imageSourceProperties,
 	runwayVersionOption,
 	waitProperties,
 } from '../common.descriptions';
-import type { Operation } from '../operation';
+import { createTask, type Operation } from '../operation';
 import {
-	readBinaryImage,
-	readImage,
+	IMAGE_INPUT,
+	readBinaryMedia,
+	readCallbackUrl,
+	readMedia,
 	readOptions,
 	readRunwayVersion,
-	withoutUndefined,
 } from '../parameters';
 import { CREATE_ROUTES } from '../../transport/routes';
 
@@ -53,15 +54,7 @@ const properties: INodeProperties[] = [
 		default: '1280:720',
 		description: 'Output shape as width:height, e.g. 1280:720, 720:1280, 16:9 or 9:16',
 	},
-	{
-		displayName: 'Callback URL',
-		name: 'callbackUrl',
-		type: 'string',
-		default: '',
-		placeholder: 'https://example.com/webhook',
-		description:
-			'URL that CometAPI calls when the task ends. The API requires one: when empty, the placeholder https://example.com/webhook is sent.',
-	},
+	callbackUrlProperty,
 	{
 		displayName: 'Options',
 		name: 'options',
@@ -123,16 +116,10 @@ const properties: INodeProperties[] = [
 
 async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<PreparedTask> {
 	const options = readOptions.call(this, itemIndex);
-	const callbackUrl = optionalText(
-		'Callback URL',
-		this.getNodeParameter('callbackUrl', itemIndex, ''),
-	);
 	const lastImageUrl = optionalText('Last Image URL', options.lastImageUrl);
 	const motionVector = validateMotionVector(options.motionVector);
 	const body: IDataObject = {
-		callback_url: callbackUrl
-			? validateHttpUrl('Callback URL', callbackUrl)
-			: PLACEHOLDER_CALLBACK_URL,
+		callback_url: readCallbackUrl.call(this, itemIndex),
 		prompt: validatePrompt('Prompt', this.getNodeParameter('prompt', itemIndex), true),
 		model: validateModel('Model', this.getNodeParameter('model', itemIndex)),
 		ratio: validateRatio('Ratio', this.getNodeParameter('ratio', itemIndex)),
@@ -144,28 +131,22 @@ async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<Prep
 		},
 	};
 	const runwayVersion = readRunwayVersion.call(this, itemIndex);
-	body.image = await readImage.call(this, itemIndex);
+	// Files are read last: they are the costly checks, and the other fields fail faster.
+	body.image = await readMedia.call(this, itemIndex, IMAGE_INPUT);
 	const lastImageProperty = optionalText(
 		'Last Image Binary Field',
 		options.lastImageBinaryPropertyName,
 	);
 	if (lastImageProperty) {
-		body.last_image = await readBinaryImage.call(
+		body.last_image = await readBinaryMedia.call(
 			this,
 			itemIndex,
+			'image',
 			lastImageProperty,
 			'Last Image Binary Field',
 		);
 	}
-	return {
-		kind: 'create',
-		request: {
-			route: CREATE_ROUTES.generate.family,
-			path: CREATE_ROUTES.generate.path,
-			body: withoutUndefined(body),
-			runwayVersion,
-		},
-	};
+	return createTask(CREATE_ROUTES.generate, 'video', body, runwayVersion);
 }
 
 export const generate: Operation = {

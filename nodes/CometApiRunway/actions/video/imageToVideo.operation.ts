@@ -15,8 +15,8 @@ import {
 	runwayVersionOption,
 	waitProperties,
 } from '../common.descriptions';
-import type { Operation } from '../operation';
-import { readImage, readOptions, readRunwayVersion, withoutUndefined } from '../parameters';
+import { createTask, type Operation } from '../operation';
+import { IMAGE_INPUT, readMedia, readOptions, readRunwayVersion } from '../parameters';
 import { CREATE_ROUTES } from '../../transport/routes';
 
 const ratioOptions = Object.values(IMAGE_TO_VIDEO_MODELS)
@@ -35,7 +35,7 @@ const properties: INodeProperties[] = [
 	},
 	{
 		displayName: 'Prompt',
-		name: 'promptText',
+		name: 'prompt',
 		type: 'string',
 		typeOptions: { rows: 3 },
 		default: '',
@@ -90,7 +90,7 @@ async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<Prep
 	const options = readOptions.call(this, itemIndex);
 	const body: IDataObject = {
 		model,
-		promptText: validatePrompt('Prompt', this.getNodeParameter('promptText', itemIndex, ''), false),
+		promptText: validatePrompt('Prompt', this.getNodeParameter('prompt', itemIndex, ''), false),
 		ratio: validateRatio('Ratio', this.getNodeParameter('ratio', itemIndex), model),
 		duration: validateDuration('Duration', this.getNodeParameter('duration', itemIndex, 5)),
 		seed: validateSeed(options.seed),
@@ -98,16 +98,8 @@ async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<Prep
 	};
 	const runwayVersion = readRunwayVersion.call(this, itemIndex);
 	// The image is read last: it is the costly check and the other fields fail faster.
-	body.promptImage = await readImage.call(this, itemIndex);
-	return {
-		kind: 'create',
-		request: {
-			route: CREATE_ROUTES.imageToVideo.family,
-			path: CREATE_ROUTES.imageToVideo.path,
-			body: withoutUndefined(body),
-			runwayVersion,
-		},
-	};
+	body.promptImage = await readMedia.call(this, itemIndex, IMAGE_INPUT);
+	return createTask(CREATE_ROUTES.imageToVideo, 'video', body, runwayVersion);
 }
 
 export const imageToVideo: Operation = {
