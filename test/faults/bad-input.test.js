@@ -66,7 +66,7 @@ const CASES = [
 	{ title: 'Seed 1000000000', op: imageToVideo, params: { options: { seed: 1000000000 } }, field: /Seed/, message: /between 0 and 999999999, got 1000000000/ },
 	{ title: 'Seed of the wrong type (text)', op: imageToVideo, params: { options: { seed: 'lucky' } }, field: /Seed/, message: /whole number/ },
 	{ title: 'Seed 1.5', op: imageToVideo, params: { options: { seed: 1.5 } }, field: /Seed/, message: /whole number/ },
-	{ title: 'Duration 7', op: imageToVideo, params: { duration: 7 }, field: /Duration/, message: /5 or 10 seconds, got 7/ },
+	{ title: 'Duration 7', op: imageToVideo, params: { duration: 7 }, field: /Duration/, message: /7 is not allowed; allowed: 5, 10/ },
 	{ title: 'Duration of the wrong type (text)', op: imageToVideo, params: { duration: 'five' }, field: /Duration/, message: /whole number/ },
 	{
 		title: 'gen3a_turbo with ratio 1280:720',
@@ -144,7 +144,7 @@ const CASES = [
 	{ title: 'Generate: Motion Vector axis of the wrong type', op: generate, params: { options: { motionVector: { z: 'fast' } } }, field: /Motion Vector/, message: /z must be a number/ },
 	{ title: 'Generate: Callback URL ftp://', op: generate, params: { callbackUrl: 'ftp://hooks.example.com/done' }, field: /Callback URL/, message: /must start with http/ },
 	{ title: 'Generate: Last Image URL not a URL', op: generate, params: { options: { lastImageUrl: 'end-frame' } }, field: /Last Image URL/, message: /not a valid URL/ },
-	{ title: 'Generate: Seconds 7', op: generate, params: { options: { seconds: 7 } }, field: /Seconds/, message: /5 or 10 seconds, got 7/ },
+	{ title: 'Generate: Seconds 7', op: generate, params: { options: { seconds: 7 } }, field: /Seconds/, message: /7 is not allowed; allowed: 5, 10/ },
 	{ title: 'Generate: Ratio "wide"', op: generate, params: { ratio: 'wide' }, field: /Ratio/, message: /must look like/ },
 	{
 		title: 'Generate: PDF bytes as the binary image',

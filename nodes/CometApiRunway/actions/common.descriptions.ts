@@ -24,6 +24,24 @@ export const runwayVersionOption: INodeProperties = {
 	description: 'Sent as the X-Runway-Version header on every request to the Runway routes',
 };
 
+/** Runway's `contentModeration.publicFigureThreshold`, an option of the routes that take it. */
+export const publicFigureThresholdOption: INodeProperties = {
+	displayName: 'Public Figure Threshold',
+	name: 'publicFigureThreshold',
+	type: 'options',
+	options: [
+		{ name: 'Auto', value: 'auto', description: "Runway's default moderation" },
+		{
+			name: 'Low',
+			value: 'low',
+			description: 'Less strict about recognisable public figures',
+		},
+	],
+	default: 'auto',
+	description:
+		"Runway's content moderation of recognisable public figures (sent as contentModeration)",
+};
+
 /**
  * Where a compatibility-route task reports its end. Pointed at an n8n Webhook, the task can be
  * picked up there by Task → From Callback instead of waiting here.

@@ -103,6 +103,19 @@ export async function readBinaryMedia(
 	return toDataUri(kind, bytes, `${field} "${property}"`, binary.mimeType);
 }
 
+/** Runway's `contentModeration` from the options, or nothing when the option is not set. */
+export function readContentModeration(options: IDataObject): IDataObject | undefined {
+	const threshold = options.publicFigureThreshold;
+	if (threshold === undefined || threshold === '') return undefined;
+	if (threshold !== 'auto' && threshold !== 'low') {
+		throw new InputError(
+			'Public Figure Threshold',
+			`Public Figure Threshold must be auto or low, got "${String(threshold)}"`,
+		);
+	}
+	return { publicFigureThreshold: threshold };
+}
+
 /** The callback URL of a compatibility-route operation, or the documented placeholder. */
 export function readCallbackUrl(this: IExecuteFunctions, itemIndex: number): string {
 	const callbackUrl = optionalText(

@@ -1,6 +1,5 @@
 import {
 	GENERATE_SECONDS,
-	IMAGE_TO_VIDEO_MODELS,
 	MOTION_AXES,
 	MOTION_LIMIT,
 	PROMPT_MAX_UNITS,
@@ -49,13 +48,14 @@ export function validatePrompt(
 	field: string,
 	value: unknown,
 	required: boolean,
+	maxUnits = PROMPT_MAX_UNITS,
 ): string | undefined {
 	const text = required ? requireText(field, value) : optionalText(field, value);
 	// JavaScript's length counts UTF-16 units, as Runway does: an emoji counts as two.
-	if (text !== undefined && text.length > PROMPT_MAX_UNITS) {
+	if (text !== undefined && text.length > maxUnits) {
 		throw new InputError(
 			field,
-			`${field} is ${text.length} characters long as Runway counts them (in UTF-16 units, where most emoji count as 2); at most ${PROMPT_MAX_UNITS} are allowed`,
+			`${field} is ${text.length} characters long as Runway counts them (in UTF-16 units, where most emoji count as 2); at most ${maxUnits} are allowed`,
 		);
 	}
 	return text;
@@ -69,21 +69,35 @@ function toInteger(field: string, value: unknown): number {
 	return number;
 }
 
-export function validateSeed(value: unknown): number | undefined {
+/** An optional seed, 0 to `max` (routes differ: CometAPI's Image to Video takes less than Runway). */
+export function validateSeed(value: unknown, max = SEED_MAX): number | undefined {
 	if (value === undefined || value === null || value === '') return undefined;
 	const seed = toInteger('Seed', value);
-	if (seed < 0 || seed > SEED_MAX) {
-		throw new InputError('Seed', `Seed must be between 0 and ${SEED_MAX}, got ${seed}`);
+	if (seed < 0 || seed > max) {
+		throw new InputError('Seed', `Seed must be between 0 and ${max}, got ${seed}`);
 	}
 	return seed;
 }
 
-export function validateDuration(field: string, value: unknown): 5 | 10 {
-	const duration = toInteger(field, value);
-	if (!(GENERATE_SECONDS as readonly number[]).includes(duration)) {
-		throw new InputError(field, `${field} must be 5 or 10 seconds, got ${duration}`);
+/** A whole number from a fixed list, e.g. the durations a model takes. */
+export function validateIntegerChoice(
+	field: string,
+	value: unknown,
+	allowed: readonly number[],
+	context = '',
+): number {
+	const number = toInteger(field, value);
+	if (!allowed.includes(number)) {
+		throw new InputError(
+			field,
+			`${field} ${number} is not allowed${context}; allowed: ${allowed.join(', ')}`,
+		);
 	}
-	return duration as 5 | 10;
+	return number;
+}
+
+export function validateDuration(field: string, value: unknown): 5 | 10 {
+	return validateIntegerChoice(field, value, GENERATE_SECONDS) as 5 | 10;
 }
 
 export function validateModel(field: string, value: unknown): string {
@@ -97,16 +111,23 @@ export function validateModel(field: string, value: unknown): string {
 	return model;
 }
 
-export function validateRatio(field: string, value: unknown, model?: string): string {
+/**
+ * A `W:H` ratio; with `allowed`, one of those (`context` says for what, e.g. " for model gen4_turbo").
+ */
+export function validateRatio(
+	field: string,
+	value: unknown,
+	allowed?: readonly string[],
+	context = '',
+): string {
 	const ratio = requireText(field, value);
 	if (!/^\d{1,4}:\d{1,4}$/.test(ratio)) {
 		throw new InputError(field, `${field} must look like 1280:720, got ${describe(ratio)}`);
 	}
-	const allowed = model === undefined ? undefined : IMAGE_TO_VIDEO_MODELS[model]?.ratios;
 	if (allowed && !allowed.includes(ratio)) {
 		throw new InputError(
 			field,
-			`${field} ${ratio} is not available for model ${model}; allowed: ${allowed.join(', ')}`,
+			`${field} ${ratio} is not available${context}; allowed: ${allowed.join(', ')}`,
 		);
 	}
 	return ratio;

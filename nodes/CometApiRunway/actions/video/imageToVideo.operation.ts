@@ -91,7 +91,12 @@ async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<Prep
 	const body: IDataObject = {
 		model,
 		promptText: validatePrompt('Prompt', this.getNodeParameter('prompt', itemIndex, ''), false),
-		ratio: validateRatio('Ratio', this.getNodeParameter('ratio', itemIndex), model),
+		ratio: validateRatio(
+			'Ratio',
+			this.getNodeParameter('ratio', itemIndex),
+			IMAGE_TO_VIDEO_MODELS[model]?.ratios,
+			` for model ${model}`,
+		),
 		duration: validateDuration('Duration', this.getNodeParameter('duration', itemIndex, 5)),
 		seed: validateSeed(options.seed),
 		watermark: typeof options.watermark === 'boolean' ? options.watermark : undefined,
