@@ -262,3 +262,19 @@ describe('credential test', () => {
 		expect(sim.createRequests()).toHaveLength(0);
 	});
 });
+
+describe('Get Task times', () => {
+	test('submittedAt and finishedAt come from the times the API gives for a task made elsewhere', async () => {
+		sim.configure({ feedShape: 'legacy' });
+		try {
+			const task = sim.addTask('createPro', { prompt: 'timed [sim duration=0]' });
+			task.createdAt = Date.parse('2026-11-01T10:00:00.000Z');
+			const result = await runNode({ parameters: getTask({ taskRoute: 'feed' }), items: [{ json: { taskId: task.id } }], credentials });
+			expect(result.items[0].json.status).toBe('SUCCEEDED');
+			expect(result.items[0].json.submittedAt).toBe('2026-11-01T10:00:00.000Z');
+			expect(Date.parse(result.items[0].json.finishedAt)).toBeGreaterThanOrEqual(task.createdAt);
+		} finally {
+			sim.configure({ feedShape: 'wrapped' });
+		}
+	});
+});

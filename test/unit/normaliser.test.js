@@ -278,3 +278,23 @@ describe('API messages from every error envelope', () => {
 		expect(extractApiMessage({ code: 200, msg: 'success' })).toBeUndefined();
 	});
 });
+
+describe('times the API gives', () => {
+	test('plain task: createdAt as ISO time; no finish time', () => {
+		const task = normalise({ id: 't1', status: 'SUCCEEDED', createdAt: '2026-05-01T12:47:47.351Z', output: ['https://cdn/x.mp4'] });
+		expect(task.createdAtMs).toBe(Date.parse('2026-05-01T12:47:47.351Z'));
+		expect(task.finishedAtMs).toBeNull();
+	});
+	test('wrapped envelope: submit_time and finish_time in Unix seconds, 0 meaning not yet', () => {
+		const running = normalise({ code: 'success', data: { task_id: 't2', status: 'IN_PROGRESS', submit_time: 1773366766, finish_time: 0 } });
+		expect(running.createdAtMs).toBe(1773366766000);
+		expect(running.finishedAtMs).toBeNull();
+		const done = normalise({ code: 'success', data: { task_id: 't2', status: 'SUCCESS', submit_time: 1773366766, finish_time: 1773366900, result_url: 'https://cdn/x.mp4' } });
+		expect(done.finishedAtMs).toBe(1773366900000);
+	});
+	test('legacy shape: create_time, and update_time as the end once the task has ended', () => {
+		const body = (status) => ({ code: 200, data: { task_id: 't3', status, create_time: '1728622596', update_time: '1728622955', video_url: status === '3' ? 'https://cdn/x.mp4' : null } });
+		expect(normalise(body('1'))).toMatchObject({ createdAtMs: 1728622596000, finishedAtMs: null });
+		expect(normalise(body('3'))).toMatchObject({ createdAtMs: 1728622596000, finishedAtMs: 1728622955000 });
+	});
+});

@@ -18,6 +18,9 @@ export interface NormalisedTask {
 	outputs: string[];
 	failure: string | null;
 	failureCode: string | null;
+	/** When the API says the task was created and finished, where it says so. */
+	createdAtMs: number | null;
+	finishedAtMs: number | null;
 	/** The API says it does not know the id (yet): `task_not_exist`. */
 	notVisible: boolean;
 	response: unknown;

@@ -1,4 +1,5 @@
-import type { NormalisedTask, TaskStatus } from './interfaces';
+import type { NormalisedTask } from './interfaces';
+import { mapStatus } from './statuses';
 
 type Json = Record<string, unknown>;
 
@@ -12,50 +13,6 @@ const scalarString = (value: unknown): string | undefined =>
 	typeof value === 'number' ? String(value) : nonEmptyString(value);
 
 const TASK_NOT_EXIST = 'task_not_exist';
-
-const RUNWAY_STATUSES: Record<string, TaskStatus> = {
-	PENDING: 'PENDING',
-	THROTTLED: 'THROTTLED',
-	RUNNING: 'RUNNING',
-	SUCCEEDED: 'SUCCEEDED',
-	FAILED: 'FAILED',
-	CANCELLED: 'CANCELLED',
-	CANCELED: 'CANCELLED',
-};
-
-/** CometAPI's wrapped envelope (new-api's TaskDto) and the legacy numeric feed shape. */
-const WRAPPED_STATUSES: Record<string, TaskStatus> = {
-	NOT_START: 'PENDING',
-	SUBMITTED: 'PENDING',
-	QUEUED: 'PENDING',
-	IN_PROGRESS: 'RUNNING',
-	SUCCESS: 'SUCCEEDED',
-	FAILURE: 'FAILED',
-	'0': 'PENDING',
-	'1': 'RUNNING',
-	'2': 'FAILED',
-	'3': 'SUCCEEDED',
-};
-
-/** Lower-case `state` words of the legacy shape and of some relays. */
-const STATE_WORDS: Record<string, TaskStatus> = {
-	pending: 'PENDING',
-	queued: 'PENDING',
-	running: 'RUNNING',
-	processing: 'RUNNING',
-	succeeded: 'SUCCEEDED',
-	success: 'SUCCEEDED',
-	failed: 'FAILED',
-	failure: 'FAILED',
-	cancelled: 'CANCELLED',
-	canceled: 'CANCELLED',
-};
-
-function mapStatus(raw: string | undefined): TaskStatus | undefined {
-	if (raw === undefined) return undefined;
-	const upper = raw.trim().toUpperCase();
-	return RUNWAY_STATUSES[upper] ?? WRAPPED_STATUSES[upper] ?? STATE_WORDS[raw.trim().toLowerCase()];
-}
 
 function urlsOf(...candidates: unknown[]): string[] {
 	const urls: string[] = [];
@@ -91,6 +48,16 @@ function outputsOf(results: string[], extras: string[] = []) {
 	return { results, outputs: [...results, ...extras.filter((url) => !results.includes(url))] };
 }
 
+/** An ISO time, or Unix seconds as a number or string (0 means "not yet"). */
+function timeOf(value: unknown): number | null {
+	if (typeof value === 'number' || (typeof value === 'string' && /^\d+$/.test(value))) {
+		const seconds = Number(value);
+		return seconds > 0 ? seconds * 1000 : null;
+	}
+	const ms = typeof value === 'string' ? Date.parse(value) : NaN;
+	return Number.isFinite(ms) ? ms : null;
+}
+
 function blank(response: unknown): NormalisedTask {
 	return {
 		taskId: null,
@@ -101,6 +68,8 @@ function blank(response: unknown): NormalisedTask {
 		outputs: [],
 		failure: null,
 		failureCode: null,
+		createdAtMs: null,
+		finishedAtMs: null,
 		notVisible: false,
 		response,
 	};
@@ -125,6 +94,7 @@ function fromRunwayTask(task: Json, response: unknown): NormalisedTask | undefin
 		...outputsOf(urlsOf(task.output, task.video_url, task.result_url)),
 		failure: nonEmptyString(task.failure) ?? null,
 		failureCode: nonEmptyString(task.failureCode) ?? null,
+		createdAtMs: timeOf(task.createdAt),
 	});
 }
 
@@ -147,6 +117,8 @@ function fromWrapped(data: Json, response: unknown): NormalisedTask {
 		...outputsOf(urlsOf(data.result_url, inner.output, data.video_url, inner.video_url)),
 		failure: status === 'FAILED' || status === 'CANCELLED' ? failure : null,
 		failureCode: nonEmptyString(inner.failureCode) ?? null,
+		createdAtMs: timeOf(data.submit_time) ?? timeOf(inner.createdAt),
+		finishedAtMs: timeOf(data.finish_time),
 	});
 }
 
@@ -165,6 +137,9 @@ function fromLegacy(data: Json, response: unknown): NormalisedTask {
 		...outputsOf(urlsOf(data.video_url, data.raw_video_url), urlsOf(data.poster, data.last_frame)),
 		failure: status === 'FAILED' ? (nonEmptyString(data.msg) ?? 'The task failed.') : null,
 		failureCode: null,
+		createdAtMs: timeOf(data.create_time),
+		// The legacy shape has no finish time; its last update is the end once the task has ended.
+		finishedAtMs: status === 'SUCCEEDED' || status === 'FAILED' ? timeOf(data.update_time) : null,
 	});
 }
 

@@ -48,8 +48,9 @@ export function toTaskItem(record: TaskRecord, redactor: Redactor): TaskItem {
 		failure: task?.failure ?? null,
 		failureCode: task?.failureCode ?? null,
 		timedOut: record.timedOut,
-		submittedAt: iso(record.submittedAtMs),
-		finishedAt: iso(record.finishedAtMs),
+		// The node's own submission time; for a task made elsewhere, the API's times.
+		submittedAt: iso(record.submittedAtMs ?? task?.createdAtMs ?? null),
+		finishedAt: iso(task?.finishedAtMs ?? record.finishedAtMs),
 		polls: record.polls,
 		response: rawBody(task?.response, redactor),
 	});

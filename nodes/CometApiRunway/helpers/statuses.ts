@@ -1,0 +1,47 @@
+import type { TaskStatus } from './interfaces';
+
+/** Every status vocabulary CometAPI's Runway routes speak, mapped onto Runway's own. */
+
+const RUNWAY_STATUSES: Record<string, TaskStatus> = {
+	PENDING: 'PENDING',
+	THROTTLED: 'THROTTLED',
+	RUNNING: 'RUNNING',
+	SUCCEEDED: 'SUCCEEDED',
+	FAILED: 'FAILED',
+	CANCELLED: 'CANCELLED',
+	CANCELED: 'CANCELLED',
+};
+
+/** CometAPI's wrapped envelope (new-api's TaskDto) and the legacy numeric feed shape. */
+const WRAPPED_STATUSES: Record<string, TaskStatus> = {
+	NOT_START: 'PENDING',
+	SUBMITTED: 'PENDING',
+	QUEUED: 'PENDING',
+	IN_PROGRESS: 'RUNNING',
+	SUCCESS: 'SUCCEEDED',
+	FAILURE: 'FAILED',
+	'0': 'PENDING',
+	'1': 'RUNNING',
+	'2': 'FAILED',
+	'3': 'SUCCEEDED',
+};
+
+/** Lower-case `state` words of the legacy shape and of some relays. */
+const STATE_WORDS: Record<string, TaskStatus> = {
+	pending: 'PENDING',
+	queued: 'PENDING',
+	running: 'RUNNING',
+	processing: 'RUNNING',
+	succeeded: 'SUCCEEDED',
+	success: 'SUCCEEDED',
+	failed: 'FAILED',
+	failure: 'FAILED',
+	cancelled: 'CANCELLED',
+	canceled: 'CANCELLED',
+};
+
+export function mapStatus(raw: string | undefined): TaskStatus | undefined {
+	if (raw === undefined) return undefined;
+	const upper = raw.trim().toUpperCase();
+	return RUNWAY_STATUSES[upper] ?? WRAPPED_STATUSES[upper] ?? STATE_WORDS[raw.trim().toLowerCase()];
+}
