@@ -224,7 +224,7 @@ export function waitProperties(creates: boolean): INodeProperties[] {
 					},
 					default: defaultMaxConcurrentDownloads,
 					description:
-						'Most downloads in flight at once, apart from the status requests. In queue mode each download is held in memory while it is stored: keep this low for large videos.',
+						'Most downloads in flight at once (1 to 20), apart from the status requests. In queue mode each download is held in memory while it is stored: keep this low for large videos.',
 				},
 				{
 					displayName: 'Max Concurrent Requests',
@@ -236,7 +236,7 @@ export function waitProperties(creates: boolean): INodeProperties[] {
 					},
 					default: defaultMaxConcurrentRequests,
 					description:
-						'Most HTTP requests in flight at once. It never limits how many tasks are waited on.',
+						'Most API requests in flight at once (1 to 50). It never limits how many tasks are waited on.',
 				},
 				{
 					displayName: 'On Timeout',
@@ -264,7 +264,7 @@ export function waitProperties(creates: boolean): INodeProperties[] {
 					typeOptions: { minValue: WAIT.pollInterval.min, maxValue: WAIT.pollInterval.max },
 					default: defaultPollInterval,
 					description:
-						'Longest time between status checks of one task; each wait is 85–100% of it. At least 2.',
+						'Longest time between status checks of one task, 2 to 3600; each wait is 85–100% of it',
 				},
 				{
 					displayName: 'Request Timeout (Seconds)',
@@ -272,7 +272,8 @@ export function waitProperties(creates: boolean): INodeProperties[] {
 					type: 'number',
 					typeOptions: { minValue: WAIT.requestTimeout.min, maxValue: WAIT.requestTimeout.max },
 					default: defaultRequestTimeout,
-					description: 'How long one HTTP request may take before it counts as failed',
+					description:
+						'How long one API request may take (1 to 600; a create may take three times this), and how long a download may receive nothing',
 				},
 				{
 					displayName: 'Timeout (Seconds)',
@@ -280,7 +281,8 @@ export function waitProperties(creates: boolean): INodeProperties[] {
 					type: 'number',
 					typeOptions: { minValue: WAIT.timeout.min, maxValue: WAIT.timeout.max },
 					default: defaultTimeout,
-					description: 'How long to wait for each task, counted from its submission',
+					description:
+						'How long to wait for each task (1 to 86400), counted from its submission; the download must end within it too',
 				},
 			],
 		},

@@ -55,6 +55,15 @@ export const PROMPT_MAX_UNITS = 512;
 export const SEED_MAX = 999_999_999;
 export const MOTION_LIMIT = 10;
 export const MOTION_AXES = ['x', 'y', 'z', 'r', 'bg_x_pan', 'bg_y_pan'] as const;
+/** What each camera-motion axis does, as the form names it. */
+export const MOTION_AXIS_NAMES: Record<(typeof MOTION_AXES)[number], string> = {
+	x: 'Pan Horizontally (x)',
+	y: 'Pan Vertically (y)',
+	z: 'Zoom (z)',
+	r: 'Roll (r)',
+	bg_x_pan: 'Background Pan Horizontally (bg_x_pan)',
+	bg_y_pan: 'Background Pan Vertically (bg_y_pan)',
+};
 
 /** Runway's input rules (§10.2): URLs and data URIs. */
 export const MEDIA = {

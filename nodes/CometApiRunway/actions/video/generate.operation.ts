@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { MOTION_AXES } from '../../helpers/constants';
+import { MOTION_AXES, MOTION_AXIS_NAMES, MOTION_LIMIT } from '../../helpers/constants';
 import type { PreparedTask } from '../../helpers/interfaces';
 import {
 	optionalText,
@@ -84,13 +84,15 @@ const properties: INodeProperties[] = [
 				type: 'collection',
 				placeholder: 'Add Axis',
 				default: {},
-				description: 'Camera motion, each axis from -10 to 10',
+				description:
+					'Camera motion: each axis from -10 to 10 (negative moves the other way, 0 is still)',
 				options: MOTION_AXES.map((axis) => ({
-					displayName: axis,
+					displayName: MOTION_AXIS_NAMES[axis],
 					name: axis,
 					type: 'number' as const,
-					typeOptions: { minValue: -10, maxValue: 10, numberPrecision: 2 },
+					typeOptions: { minValue: -MOTION_LIMIT, maxValue: MOTION_LIMIT, numberPrecision: 2 },
 					default: 0,
+					description: `${MOTION_AXIS_NAMES[axis]}, from -${MOTION_LIMIT} to ${MOTION_LIMIT}`,
 				})),
 			},
 			runwayVersionOption,
