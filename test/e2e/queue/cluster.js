@@ -16,7 +16,7 @@
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
-const { createN8n, packageTarball, freePort } = require('../harness');
+const { createN8n, packageTarball, freePort, prepareN8n } = require('../harness');
 const { ensureDebianPackages, startPostgres, startRedis, startProcess, waitFor, groupAlive, removeAtExit, release } = require('./services');
 
 const MAIN_READY = 'Editor is now accessible via';
@@ -68,7 +68,7 @@ async function startCluster({
 
 	try {
 		const [postgres, redis] = await Promise.all([
-			startPostgres(root, { paths: await require('../prepare-n8n').prepareN8n(), logFile: path.join(logs, 'postgres.log') }),
+			startPostgres(root, { paths: await prepareN8n(), logFile: path.join(logs, 'postgres.log') }),
 			startRedis(root, { logFile: path.join(logs, 'redis.log') }),
 		]);
 		parts.postgres = postgres;
