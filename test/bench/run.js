@@ -6,9 +6,11 @@
  *   2. Memory: 20 videos of 50 MB downloaded in a child process, with n8n-core's binary data
  *      in filesystem mode, then in n8n's in-memory ('default') mode for comparison.
  *   3. Soak: test/faults/soak.js runSoak({ items: 200, seed }) when that file exists.
- * All ratios are measured within this one run; the machine is shared, so absolute times wobble.
  *   4. Hostile: test/bench/hostile.js (stop during creates; detection with 5 slow downloads).
- * BENCH_ONLY=batch,memory,soak,hostile (any subset) runs only those sections; the default is all.
+ *   5. Queue mode: test/bench/queue.js (n8n main + workers on PostgreSQL and Redis): wall time of
+ *      20 executions × 10 rows against 1 × 10 rows, and a worker's memory in database binary mode.
+ * All ratios are measured within this one run; the machine is shared, so absolute times wobble.
+ * BENCH_ONLY=batch,memory,soak,hostile,queue (any subset) runs only those sections; the default is all.
  */
 const fs = require('node:fs');
 const path = require('node:path');
@@ -38,7 +40,7 @@ const MEMORY_TASK_MS = 3_000;
 const SOAK_ITEMS = 200;
 const SOAK_SEED = 20240601;
 const API_KEY = 'test-api-key';
-const SECTIONS = new Set((process.env.BENCH_ONLY || 'batch,memory,soak,hostile').split(',').map((x) => x.trim()));
+const SECTIONS = new Set((process.env.BENCH_ONLY || 'batch,memory,soak,hostile,queue').split(',').map((x) => x.trim()));
 
 const s = (ms, digits = 2) => (ms / 1000).toFixed(digits);
 const mb = (bytes) => (bytes / MB).toFixed(0);
@@ -246,6 +248,10 @@ async function main() {
 		console.log('');
 		console.log('4. Hostile conditions (issue 9)');
 		for (const line of await require('./hostile').hostileSection()) console.log(line);
+	}
+	if (SECTIONS.has('queue')) {
+		console.log('');
+		await require('./queue').queueSection();
 	}
 	console.log('');
 	for (const [key, entry] of warnings) console.log(`node warning (${[...entry.where].join(', ')}): ${key}`);
