@@ -56,6 +56,26 @@ const ROUTES = {
 
 const invalidWhen = (test, message) => (body) => (test(body) ? message : undefined);
 
+/** A media input as Runway fetches it: an https URL, or a data URI of the kind. */
+const isMediaRef = (value, kind) =>
+	typeof value === 'string' && (/^https:\/\//i.test(value) || value.startsWith(`data:${kind}/`));
+
+const mediaRefusal = (field, value, kind) =>
+	isMediaRef(value, kind) ? undefined : `${field} must be an https URL or a data:${kind}/ URI`;
+
+/** `options` of /runway/pro/video2video: seconds 5 or 10, structure_transformation 0–1, flip boolean. */
+function restyleOptionsRefusal(options) {
+	if (options === undefined) return undefined;
+	if (typeof options !== 'object' || options === null) return 'options must be an object';
+	if (options.seconds !== undefined && ![5, 10].includes(options.seconds)) return 'options.seconds must be 5 or 10';
+	const structure = options.structure_transformation;
+	if (structure !== undefined && (typeof structure !== 'number' || structure < 0 || structure > 1)) {
+		return 'options.structure_transformation must be a number from 0 to 1';
+	}
+	if (options.flip !== undefined && typeof options.flip !== 'boolean') return 'options.flip must be true or false';
+	return undefined;
+}
+
 /**
  * Every create route CometAPI documents for Runway: the family that answers it (official routes
  * answer `{id}` and are read on /runwayml/v1/tasks; compatibility routes answer `{code, data}` and
@@ -82,8 +102,20 @@ const CREATE_ROUTES = {
 		required: ['character', 'reference', 'model'],
 	},
 	'/runway/pro/generate': { route: 'createPro', action: 'GENERATE', output: 'video', required: ['prompt'] },
-	'/runway/pro/video2video': { route: 'createPro', action: 'VIDEO2VIDEO', output: 'video', required: ['video', 'prompt'] },
-	'/runway/pro/act_one': { route: 'createPro', action: 'ACT_ONE', output: 'video', required: ['video', 'image'] },
+	'/runway/pro/video2video': {
+		route: 'createPro',
+		action: 'VIDEO2VIDEO',
+		output: 'video',
+		required: ['video', 'prompt', 'model'],
+		check: (body) => mediaRefusal('video', body.video, 'video') ?? restyleOptionsRefusal(body.options),
+	},
+	'/runway/pro/act_one': {
+		route: 'createPro',
+		action: 'ACT_ONE',
+		output: 'video',
+		required: ['video', 'image'],
+		check: (body) => mediaRefusal('video', body.video, 'video') ?? mediaRefusal('image', body.image, 'image'),
+	},
 };
 
 /** The path a task added without one is taken to have come from. */
