@@ -3,8 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { STRUCTURE_TRANSFORMATION } from '../../helpers/constants';
 import type { PreparedTask } from '../../helpers/interfaces';
 import {
-	describe,
-	InputError,
+	optionalBoolean,
 	validateDuration,
 	validateModel,
 	validateNumberInRange,
@@ -87,18 +86,10 @@ const properties: INodeProperties[] = [
 	...waitProperties(true),
 ];
 
-function readFlip(value: unknown): boolean | undefined {
-	if (value === undefined || value === null || value === '') return undefined;
-	if (typeof value !== 'boolean') {
-		throw new InputError('Flip', `Flip must be true or false, got ${describe(value)}`);
-	}
-	return value;
-}
-
 async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<PreparedTask> {
 	const options = readOptions.call(this, itemIndex);
 	const structure = options.structureTransformation;
-	const flip = readFlip(options.flip);
+	const flip = optionalBoolean('Flip', options.flip);
 	const body: IDataObject = {
 		callback_url: readCallbackUrl.call(this, itemIndex),
 		prompt: validatePrompt('Prompt', this.getNodeParameter('prompt', itemIndex), true),
