@@ -49,6 +49,16 @@ const actOne = (overrides = {}) => ({
 	...overrides,
 });
 
+/** From Callback, verifying, reading the callback once (waiting off) unless told otherwise. */
+const fromCallback = (overrides = {}) => ({
+	resource: 'task',
+	operation: 'fromCallback',
+	callbackBodyField: 'body',
+	verify: true,
+	waitForCompletion: false,
+	...overrides,
+});
+
 const getTask = (overrides = {}) => ({
 	resource: 'task',
 	operation: 'get',
@@ -79,4 +89,4 @@ const waiting = (options = {}) => ({ waitForCompletion: true, ...waitParameters(
 
 const prompts = (...texts) => texts.map((prompt) => ({ json: { prompt } }));
 
-module.exports = { imageToVideo, generate, restyle, actOne, getTask, fastWait, waitParameters, waiting, prompts };
+module.exports = { imageToVideo, generate, restyle, actOne, fromCallback, getTask, fastWait, waitParameters, waiting, prompts };

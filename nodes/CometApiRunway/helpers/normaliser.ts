@@ -51,7 +51,8 @@ const STATE_WORDS: Record<string, TaskStatus> = {
 	canceled: 'CANCELLED',
 };
 
-function mapStatus(raw: string | undefined): TaskStatus | undefined {
+/** A status word of any vocabulary CometAPI uses, in Runway's; undefined when unknown. */
+export function mapStatus(raw: string | undefined): TaskStatus | undefined {
 	if (raw === undefined) return undefined;
 	const upper = raw.trim().toUpperCase();
 	return RUNWAY_STATUSES[upper] ?? WRAPPED_STATUSES[upper] ?? STATE_WORDS[raw.trim().toLowerCase()];
