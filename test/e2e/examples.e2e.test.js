@@ -125,7 +125,14 @@ beforeEach(() => suite.sim.reset());
 test('every example file uses the package node type and carries no credentials', () => {
 	const files = fs.readdirSync(path.join(repoRoot, 'examples')).filter((f) => f.endsWith('.json'));
 	expect(files.sort()).toEqual(
-		['ai-agent-video-tool.json', 'form-upload-to-video.json', 'image-to-video.json', 'spreadsheet-rows-to-videos.json'],
+		[
+			'ai-agent-video-tool.json',
+			'form-upload-to-video.json',
+			'image-to-video.json',
+			'receive-callbacks.json',
+			'spreadsheet-rows-to-videos.json',
+			'submit-rows-with-callback.json',
+		],
 	);
 	for (const file of files) {
 		const wf = loadExample(file);

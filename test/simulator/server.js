@@ -13,6 +13,14 @@
  *
  * Per-task behaviour can also come from the prompt, so it works from inside a real n8n workflow:
  *   "a cat [sim duration=2000 outcome=FAILED failureCode=SAFETY.INPUT.TEXT]"
+ *
+ * A compatibility-route task created with a `callback_url` (other than the documented placeholder,
+ * which is never called) is POSTed the documented flat body (§7) when it ends; `sim.callbacks`
+ * lists every callback sent. Faults, by option `callbackMode` or per task by directive:
+ *   "[sim callback=none]"    the callback never comes
+ *   "[sim callback=twice]"   it comes twice (callbackRepeatMs apart)
+ *   "[sim callback=forged]"  its video_url points elsewhere (/cdn/forged/…, real video bytes)
+ *   "[sim callbackLead=1500]" it comes this long before the feed route shows the end
  */
 const http = require('node:http');
 const crypto = require('node:crypto');
@@ -47,7 +55,18 @@ const DEFAULTS = {
 	latencyMs: 0,
 	/** HTTP status of the CDN for an expired video. */
 	expiredStatus: 410,
+	/** Callbacks of compatibility-route tasks: 'once', 'none', 'twice' or 'forged'. */
+	callbackMode: 'once',
+	/** With 'twice', the second callback comes this long after the first. */
+	callbackRepeatMs: 500,
+	/** A callback comes this long before the feed route shows the task's end. */
+	callbackLeadMs: 0,
+	/** How long a callback POST may take. */
+	callbackTimeoutMs: 10_000,
 };
+
+/** CometAPI's documented placeholder callback URL: never called. */
+const PLACEHOLDER_CALLBACK_URL = 'https://example.com/webhook';
 
 const ROUTES = {
 	'POST /runway/feed': 'feed',
@@ -55,6 +74,26 @@ const ROUTES = {
 };
 
 const invalidWhen = (test, message) => (body) => (test(body) ? message : undefined);
+
+/** A media input as Runway fetches it: an https URL, or a data URI of the kind. */
+const isMediaRef = (value, kind) =>
+	typeof value === 'string' && (/^https:\/\//i.test(value) || value.startsWith(`data:${kind}/`));
+
+const mediaRefusal = (field, value, kind) =>
+	isMediaRef(value, kind) ? undefined : `${field} must be an https URL or a data:${kind}/ URI`;
+
+/** `options` of /runway/pro/video2video: seconds 5 or 10, structure_transformation 0–1, flip boolean. */
+function restyleOptionsRefusal(options) {
+	if (options === undefined) return undefined;
+	if (typeof options !== 'object' || options === null) return 'options must be an object';
+	if (options.seconds !== undefined && ![5, 10].includes(options.seconds)) return 'options.seconds must be 5 or 10';
+	const structure = options.structure_transformation;
+	if (structure !== undefined && (typeof structure !== 'number' || structure < 0 || structure > 1)) {
+		return 'options.structure_transformation must be a number from 0 to 1';
+	}
+	if (options.flip !== undefined && typeof options.flip !== 'boolean') return 'options.flip must be true or false';
+	return undefined;
+}
 
 /**
  * Every create route CometAPI documents for Runway: the family that answers it (official routes
@@ -82,8 +121,20 @@ const CREATE_ROUTES = {
 		required: ['character', 'reference', 'model'],
 	},
 	'/runway/pro/generate': { route: 'createPro', action: 'GENERATE', output: 'video', required: ['prompt'] },
-	'/runway/pro/video2video': { route: 'createPro', action: 'VIDEO2VIDEO', output: 'video', required: ['video', 'prompt'] },
-	'/runway/pro/act_one': { route: 'createPro', action: 'ACT_ONE', output: 'video', required: ['video', 'image'] },
+	'/runway/pro/video2video': {
+		route: 'createPro',
+		action: 'VIDEO2VIDEO',
+		output: 'video',
+		required: ['video', 'prompt', 'model'],
+		check: (body) => mediaRefusal('video', body.video, 'video') ?? restyleOptionsRefusal(body.options),
+	},
+	'/runway/pro/act_one': {
+		route: 'createPro',
+		action: 'ACT_ONE',
+		output: 'video',
+		required: ['video', 'image'],
+		check: (body) => mediaRefusal('video', body.video, 'video') ?? mediaRefusal('image', body.image, 'image'),
+	},
 };
 
 /** The path a task added without one is taken to have come from. */
@@ -152,6 +203,9 @@ class Simulator {
 		this.requests = [];
 		this.tasks = new Map();
 		this.faults = [];
+		/** Every callback sent: { taskId, url, mode, body, sentAt, status, error, answeredAt }. */
+		this.callbacks = [];
+		this.timers = new Set();
 		/** API requests being answered right now, and the most at once (the CDN is not counted). */
 		this.inFlight = 0;
 		this.maxInFlight = 0;
@@ -224,6 +278,8 @@ class Simulator {
 	}
 
 	reset() {
+		this.clearTimers();
+		this.callbacks.length = 0;
 		this.requests.length = 0;
 		this.tasks.clear();
 		this.faults.length = 0;
@@ -231,6 +287,7 @@ class Simulator {
 	}
 
 	async close() {
+		this.clearTimers();
 		for (const socket of this.sockets) socket.destroy();
 		await new Promise((resolve) => this.server.close(resolve));
 	}
@@ -471,9 +528,93 @@ class Simulator {
 			videoBytes: d.videoBytes ?? o.videoBytes,
 			shape: d.shape,
 			expired: d.expired === 1 || d.expired === true,
+			callbackMode: d.callback ?? o.callbackMode,
+			callbackLeadMs: d.callbackLead ?? o.callbackLeadMs,
 		};
 		this.tasks.set(id, task);
+		if (route === 'createPro') this.scheduleCallback(task);
 		return task;
+	}
+
+	clearTimers() {
+		for (const timer of this.timers) clearTimeout(timer);
+		this.timers.clear();
+	}
+
+	later(ms, fn) {
+		const timer = setTimeout(() => {
+			this.timers.delete(timer);
+			fn();
+		}, ms);
+		this.timers.add(timer);
+	}
+
+	/** The documented flat callback body (§7) of a task as it ends; `overrides` forge it. */
+	callbackBody(task, overrides = {}) {
+		const failed = task.outcome !== 'SUCCEEDED';
+		const urls = this.urlsOf(task);
+		return {
+			task_id: task.id,
+			status: failed ? '2' : '3',
+			prompt: task.prompt,
+			prompt_en: task.prompt,
+			video_url: failed ? null : urls.result,
+			poster: failed ? null : urls.poster,
+			last_frame: failed ? null : urls.lastFrame,
+			msg: failed ? (task.outcome === 'CANCELLED' ? 'cancelled' : 'The generation failed.') : null,
+			point: '320',
+			refund: failed ? '1' : '0',
+			create_time: String(Math.floor(task.createdAt / 1000)),
+			update_time: String(Math.floor(this.finishTimeOf(task.id) / 1000)),
+			...overrides,
+		};
+	}
+
+	/** A URL serving real video bytes that are not the task's: what a forged callback points at. */
+	forgedUrlOf(task) {
+		return `${this.baseUrl}/cdn/forged/${task.id}.mp4`;
+	}
+
+	/** POSTs the callback of a compatibility-route task when it ends, as its mode says. */
+	scheduleCallback(task) {
+		const url = task.body?.callback_url;
+		if (typeof url !== 'string' || url === PLACEHOLDER_CALLBACK_URL || !/^https?:\/\//i.test(url)) return;
+		if (task.callbackMode === 'none') return;
+		const endsInMs = task.throttledMs + task.durationMs + task.noUrlForMs;
+		this.later(Math.max(0, endsInMs - task.callbackLeadMs) + 5, () => {
+			void this.sendCallback(task, url);
+			if (task.callbackMode === 'twice') this.later(this.options.callbackRepeatMs, () => void this.sendCallback(task, url));
+		});
+	}
+
+	async sendCallback(task, url) {
+		const forged = task.callbackMode === 'forged' ? { video_url: this.forgedUrlOf(task) } : {};
+		const body = this.callbackBody(task, forged);
+		const record = { taskId: task.id, url, mode: task.callbackMode, body, sentAt: Date.now(), status: null, error: null, answeredAt: null };
+		this.callbacks.push(record);
+		try {
+			const res = await fetch(url, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify(body),
+				signal: AbortSignal.timeout(this.options.callbackTimeoutMs),
+			});
+			record.status = res.status;
+			await res.arrayBuffer();
+		} catch (error) {
+			record.error = error.message;
+		}
+		record.answeredAt = Date.now();
+	}
+
+	/** Resolves once `count` callbacks have been answered (or failed), or rejects after `timeoutMs`. */
+	async waitForCallbacks(count, timeoutMs = 30_000) {
+		const deadline = Date.now() + timeoutMs;
+		while (this.callbacks.filter((c) => c.answeredAt !== null).length < count) {
+			if (Date.now() > deadline) throw new Error(`${this.callbacks.length} of ${count} callbacks after ${timeoutMs} ms`);
+			await new Promise((resolve) => setTimeout(resolve, 25));
+		}
+		return this.callbacks;
 	}
 
 	/** The refusal of a create body that lacks a required field or fails its route's check. */
@@ -628,7 +769,7 @@ class Simulator {
 	}
 
 	serveCdn(path, res) {
-		const match = path.match(/^\/cdn\/(videos|images|posters|frames)\/([^/]+)\.(mp4|png)$/);
+		const match = path.match(/^\/cdn\/(videos|images|posters|frames|forged)\/([^/]+)\.(mp4|png)$/);
 		const task = match && this.tasks.get(match[2]);
 		if (!task) {
 			res.writeHead(404, { 'content-type': 'application/xml' });
@@ -638,20 +779,22 @@ class Simulator {
 			res.writeHead(this.options.expiredStatus, { 'content-type': 'application/xml' });
 			return res.end('<Error><Code>AccessDenied</Code><Message>Request has expired</Message></Error>');
 		}
-		if (match[1] !== 'videos') {
+		if (match[1] !== 'videos' && match[1] !== 'forged') {
 			// A real 8×8 PNG: image tasks' results are stored only when their bytes are an image.
 			const still = images.png();
 			res.writeHead(200, { 'content-type': 'image/png', 'content-length': still.length });
 			return res.end(still);
 		}
 		const total = task.videoBytes;
+		// A forged callback's URL serves real video bytes, only not the task's.
+		const bytesOf = match[1] === 'forged' ? `forged:${task.id}` : task.id;
 		res.writeHead(200, { 'content-type': 'video/mp4', 'content-length': total });
 		let offset = 0;
 		const CHUNK = 256 * 1024;
 		const pump = () => {
 			while (offset < total) {
 				const length = Math.min(CHUNK, total - offset);
-				const ok = res.write(videoChunk(task.id, offset, length));
+				const ok = res.write(videoChunk(bytesOf, offset, length));
 				offset += length;
 				if (!ok) return res.once('drain', pump);
 			}
@@ -670,4 +813,4 @@ async function startSimulator(options = {}) {
 	return await new Simulator(options).listen();
 }
 
-module.exports = { startSimulator, expectedVideoBytes, directivesOf, DEFAULTS };
+module.exports = { startSimulator, expectedVideoBytes, directivesOf, DEFAULTS, PLACEHOLDER_CALLBACK_URL };

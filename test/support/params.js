@@ -25,6 +25,40 @@ const generate = (overrides = {}) => ({
 	...overrides,
 });
 
+const restyle = (overrides = {}) => ({
+	resource: 'video',
+	operation: 'restyle',
+	videoSource: 'url',
+	videoUrl: 'https://videos.example.com/dance.mp4',
+	prompt: '={{ $json.prompt }}',
+	model: 'gen4',
+	callbackUrl: '',
+	waitForCompletion: false,
+	...overrides,
+});
+
+const actOne = (overrides = {}) => ({
+	resource: 'video',
+	operation: 'actOne',
+	videoSource: 'url',
+	videoUrl: 'https://videos.example.com/performance.mp4',
+	imageSource: 'url',
+	imageUrl: 'https://images.example.com/character.png',
+	callbackUrl: '',
+	waitForCompletion: false,
+	...overrides,
+});
+
+/** From Callback, verifying, reading the callback once (waiting off) unless told otherwise. */
+const fromCallback = (overrides = {}) => ({
+	resource: 'task',
+	operation: 'fromCallback',
+	callbackBodyField: 'body',
+	verify: true,
+	waitForCompletion: false,
+	...overrides,
+});
+
 const getTask = (overrides = {}) => ({
 	resource: 'task',
 	operation: 'get',
@@ -55,4 +89,4 @@ const waiting = (options = {}) => ({ waitForCompletion: true, ...waitParameters(
 
 const prompts = (...texts) => texts.map((prompt) => ({ json: { prompt } }));
 
-module.exports = { imageToVideo, generate, getTask, fastWait, waitParameters, waiting, prompts };
+module.exports = { imageToVideo, generate, restyle, actOne, fromCallback, getTask, fastWait, waitParameters, waiting, prompts };

@@ -1,4 +1,7 @@
 /** Every operation of the node: adding one is adding its file and a line here. */
+export { actOne } from './video/actOne.operation';
+export { fromCallback } from './task/fromCallback.operation';
 export { generate } from './video/generate.operation';
 export { getTask } from './task/get.operation';
 export { imageToVideo } from './video/imageToVideo.operation';
+export { restyle } from './video/restyle.operation';

@@ -85,3 +85,10 @@ export const IMAGE_TO_VIDEO_MODELS: Record<
 	},
 	gen3a_turbo: { ratios: ['1280:768', '768:1280'], durations: [5, 10] },
 };
+
+/**
+ * Restyle Video's `options.structure_transformation`: CometAPI documents a number, its example
+ * 0.5 described as a moderate start, and no bounds; 0 keeps the source's structure, 1 the most
+ * change.
+ */
+export const STRUCTURE_TRANSFORMATION = { min: 0, max: 1, default: 0.5 } as const;

@@ -45,6 +45,8 @@ export interface TaskItem extends IDataObject {
 	finishedAt: string | null;
 	polls: number;
 	response: IDataObject | IDataObject[] | string | null;
+	/** From Callback only: whether CometAPI confirmed what the item reports. */
+	verified?: boolean;
 }
 
 /** What came back over HTTP, whatever its status: the classifier decides what it means. */
@@ -69,7 +71,17 @@ export interface CreateRequest {
 /** What one input item asks for, validated, before anything is sent. */
 export type PreparedTask =
 	| { kind: 'create'; request: CreateRequest }
-	| { kind: 'existing'; taskId: string; route: TaskRoute; runwayVersion: string };
+	| { kind: 'existing'; taskId: string; route: TaskRoute; runwayVersion: string }
+	| CallbackTask;
+
+/** A body CometAPI POSTed to a callback URL, normalised; `verify` asks CometAPI before trusting it. */
+export interface CallbackTask {
+	kind: 'callback';
+	/** What the callback claims; its task ID is known. */
+	claim: NormalisedTask & { taskId: string };
+	verify: boolean;
+	runwayVersion: string;
+}
 
 export interface WaitSettings {
 	waitForCompletion: boolean;

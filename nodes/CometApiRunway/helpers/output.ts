@@ -15,6 +15,8 @@ export interface TaskRecord {
 	timedOut: boolean;
 	/** What the task makes, when known (from the operation, or from downloaded bytes). */
 	outputKind: MediaKind | null;
+	/** From Callback only: whether CometAPI confirmed what the item reports. */
+	verified?: boolean;
 }
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
@@ -53,5 +55,6 @@ export function toTaskItem(record: TaskRecord, redactor: Redactor): TaskItem {
 		finishedAt: iso(task?.finishedAtMs ?? record.finishedAtMs),
 		polls: record.polls,
 		response: rawBody(task?.response, redactor),
+		...(record.verified === undefined ? {} : { verified: record.verified }),
 	});
 }

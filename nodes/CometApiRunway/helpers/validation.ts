@@ -219,3 +219,12 @@ export function validateNumberInRange(
 	}
 	return number;
 }
+
+/** An on/off field, or undefined when it is not set; anything else (e.g. "yes" from an expression) is refused. */
+export function optionalBoolean(field: string, value: unknown): boolean | undefined {
+	if (value === undefined || value === null || value === '') return undefined;
+	if (typeof value !== 'boolean') {
+		throw new InputError(field, `${field} must be true or false, got ${describe(value)}`);
+	}
+	return value;
+}

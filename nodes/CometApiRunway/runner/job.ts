@@ -1,16 +1,18 @@
 import type { IBinaryData } from 'n8n-workflow';
 
-import { notFoundProblem } from '../helpers/answers';
-import type { PreparedTask, WaitSettings } from '../helpers/interfaces';
-import { kindOfType } from '../helpers/media';
+import { contradiction, unknownTaskProblem } from '../helpers/callback';
+import type {
+	CallbackTask,
+	CreateRequest,
+	PreparedTask,
+	WaitSettings,
+} from '../helpers/interfaces';
 import type { TaskRecord } from '../helpers/output';
-import type { PollSettings } from '../helpers/poller';
-import { DEFAULT_POLL_SETTINGS, pollTask } from '../helpers/poller';
-import { downloadOutput } from './download';
-import { aboutTask, cancelled, TaskFailure } from './failure';
+import { cancelled, TaskFailure } from './failure';
 import type { Run } from './run';
 import { statusFetcher } from './status';
 import { submitTask } from './submit';
+import { lookOnce, newRecord, settle, waitForEnd } from './wait';
 
 /** One input item on its way through the node; `record` exists once its task does. */
 export interface Job {
@@ -24,127 +26,111 @@ export interface Job {
 	failure?: TaskFailure;
 }
 
-function pollSettingsFor(wait: WaitSettings): PollSettings {
-	return {
-		...DEFAULT_POLL_SETTINGS,
-		intervalMs: wait.pollIntervalMs,
-		firstDelayMs: Math.min(DEFAULT_POLL_SETTINGS.firstDelayMs, wait.pollIntervalMs),
-		timeoutMs: wait.timeoutMs,
-	};
-}
-
-function newRecord(taskId: string, route: TaskRecord['route']): TaskRecord {
-	return {
-		taskId,
-		route,
-		task: null,
-		polls: 0,
-		submittedAtMs: null,
-		finishedAtMs: null,
-		timedOut: false,
-		outputKind: null,
-	};
-}
-
-/** Submits the item's task, or takes the task it names. */
-async function startJob(run: Run, job: Job): Promise<TaskRecord> {
-	const { prepared } = job;
-	if (prepared.kind === 'existing') return newRecord(prepared.taskId, prepared.route);
-	const created = await submitTask(run, prepared.request, job.wait, {
+/** Submits the item's task, then waits on it and downloads its result when asked. */
+async function runCreate(run: Run, job: Job, request: CreateRequest): Promise<void> {
+	const { wait } = job;
+	const created = await submitTask(run, request, wait, {
 		sent: (atMs) => (job.createSentAtMs = atMs),
 		known: () => (job.createSentAtMs = undefined),
 	});
-	return {
-		...newRecord(created.taskId, prepared.request.route),
+	const record: TaskRecord = {
+		...newRecord(created.taskId, request.route, request.output),
 		task: created.task,
 		submittedAtMs: created.submittedAtMs,
-		outputKind: prepared.request.output,
 	};
-}
-
-/** One item's whole life: submit (or take the given task), wait, download. */
-export async function runJob(run: Run, job: Job): Promise<void> {
-	const { prepared, wait } = job;
-	const startedAtMs = run.clock.now();
-	const record = await startJob(run, job);
 	job.record = record;
 	// A create answered during the grace after a stop is kept, but not waited on.
 	if (run.signal.aborted) throw cancelled();
-	const runwayVersion =
-		prepared.kind === 'create' ? prepared.request.runwayVersion : prepared.runwayVersion;
-	const fetchStatus = statusFetcher(run, record.route, runwayVersion, wait.requestTimeoutMs);
-
-	if (!wait.waitForCompletion) {
-		if (prepared.kind === 'create') return;
-		// A task from elsewhere without waiting: one look at its status.
-		const outcome = await fetchStatus(record.taskId);
-		if (run.signal.aborted) throw cancelled();
-		record.polls = 1;
-		if (outcome.kind !== 'task') {
-			throw new TaskFailure(aboutTask(record.taskId, outcome.problem), 'api');
-		}
-		record.task = { ...outcome.task, taskId: outcome.task.taskId ?? record.taskId };
-		if (outcome.task.notVisible) throw new TaskFailure(notFoundProblem(record.taskId), 'api');
-		return;
-	}
-
-	const waitStartMs = record.submittedAtMs ?? startedAtMs;
-	const result = await pollTask(
-		{
-			taskId: record.taskId,
-			startedAtMs: waitStartMs,
-			pollImmediately: prepared.kind === 'existing',
-			notVisibleGraceMs: prepared.kind === 'existing' ? 0 : undefined,
-			initial: record.task ?? undefined,
-		},
-		fetchStatus,
-		pollSettingsFor(wait),
-		run.clock,
-		run.signal,
+	if (!wait.waitForCompletion) return;
+	const fetchStatus = statusFetcher(
+		run,
+		record.route,
+		request.runwayVersion,
+		wait.requestTimeoutMs,
 	);
-	record.polls = result.polls;
-	record.task = result.task ?? record.task;
-	if (result.kind === 'aborted') throw cancelled();
-	if (result.kind === 'error') {
-		throw new TaskFailure(aboutTask(record.taskId, result.problem), 'api');
-	}
-	if (result.kind === 'timedOut') {
-		record.timedOut = true;
-		if (wait.onTimeout === 'error') {
-			throw new TaskFailure(
-				{
-					message: `Task ${record.taskId} did not finish within ${wait.timeoutMs / 1000} s (last status ${record.task?.status ?? 'unknown'})`,
-					description: `The task goes on at CometAPI. Run Get Task with task ID ${record.taskId} later to pick it up.`,
-				},
-				'timedOut',
-			);
-		}
+	const target = { startedAtMs: created.submittedAtMs, initial: created.task };
+	const finished = await waitForEnd(run, wait, record, target, fetchStatus);
+	if (!finished) return;
+	job.binary = await settle(run, wait, record, finished, created.submittedAtMs + wait.timeoutMs);
+}
+
+/** Reads a task made elsewhere: once, or until it ends. */
+async function runExisting(
+	run: Run,
+	job: Job,
+	prepared: Extract<PreparedTask, { kind: 'existing' }>,
+): Promise<void> {
+	const { wait } = job;
+	const startedAtMs = run.clock.now();
+	const record = newRecord(prepared.taskId, prepared.route, null);
+	job.record = record;
+	if (run.signal.aborted) throw cancelled();
+	const fetchStatus = statusFetcher(
+		run,
+		record.route,
+		prepared.runwayVersion,
+		wait.requestTimeoutMs,
+	);
+	if (!wait.waitForCompletion) {
+		await lookOnce(run, record, fetchStatus);
 		return;
 	}
-	record.finishedAtMs = result.finishedAtMs;
-	const finished = result.task;
-	if (finished.status !== 'SUCCEEDED') {
-		const code = finished.failureCode ? ` [${finished.failureCode}]` : '';
-		throw new TaskFailure(
-			{
-				message: `Task ${record.taskId} ${finished.status === 'CANCELLED' ? 'was cancelled' : 'failed'}: ${finished.failure ?? 'no reason given'}${code}`,
-				description: finished.failureCode?.startsWith('SAFETY')
-					? 'The content was refused by moderation; change the prompt or image.'
-					: 'The task ended without a result. Check the inputs, then run the item again.',
-				apiCode: finished.failureCode ?? undefined,
-			},
-			'taskFailed',
-		);
+	const target = { startedAtMs, pollImmediately: true, notVisibleGraceMs: 0 };
+	const finished = await waitForEnd(run, wait, record, target, fetchStatus);
+	if (!finished) return;
+	job.binary = await settle(run, wait, record, finished, startedAtMs + wait.timeoutMs);
+}
+
+const isEnded = (status: string) => !['PENDING', 'THROTTLED', 'RUNNING'].includes(status);
+
+/**
+ * A callback's task. Verified, the item is CometAPI's own answer for the task (on the feed
+ * route; when waiting, until it reports the end), and the callback is refused when that answer
+ * contradicts it. Unverified, the item is the callback as it came. A download takes the item's
+ * URL: once verified, never the callback's.
+ */
+async function runCallback(run: Run, job: Job, prepared: CallbackTask): Promise<void> {
+	const { wait } = job;
+	const { claim } = prepared;
+	const startedAtMs = run.clock.now();
+	const deadlineMs = startedAtMs + wait.timeoutMs;
+	// The feed routes make videos: no other bytes are stored.
+	const record: TaskRecord = { ...newRecord(claim.taskId, 'feed', 'video'), verified: false };
+	job.record = record;
+	if (run.signal.aborted) throw cancelled();
+	if (!prepared.verify) {
+		record.task = claim;
+		if (!wait.waitForCompletion || !isEnded(claim.status)) return;
+		job.binary = await settle(run, wait, record, claim, deadlineMs);
+		return;
 	}
-	if (wait.downloadOutput) {
-		job.binary = await downloadOutput(run, {
-			taskId: record.taskId,
-			url: finished.results[0],
-			kind: record.outputKind ?? 'any',
-			deadlineMs: waitStartMs + wait.timeoutMs,
-			stallMs: wait.requestTimeoutMs,
-		});
-		// The bytes, not the URL, say what the output is.
-		record.outputKind = kindOfType(job.binary.mimeType);
+	const fetchStatus = statusFetcher(run, 'feed', prepared.runwayVersion, wait.requestTimeoutMs);
+	const target = { startedAtMs, pollImmediately: true, notVisibleGraceMs: 0 };
+	const truth = wait.waitForCompletion
+		? await waitForEnd(run, wait, record, target, fetchStatus, () =>
+				unknownTaskProblem(claim.taskId),
+			)
+		: await lookOnce(run, record, fetchStatus, unknownTaskProblem);
+	const problem = truth && contradiction(claim, truth);
+	if (problem) {
+		// Nothing of a refused callback is reported as the task's state.
+		record.task = null;
+		throw new TaskFailure(problem, 'api');
+	}
+	record.verified = record.task !== null;
+	if (!truth || !wait.waitForCompletion) return;
+	job.binary = await settle(run, wait, record, truth, deadlineMs);
+}
+
+/** One item's whole life, by what it asks for: a new task, a task made elsewhere, a callback. */
+export async function runJob(run: Run, job: Job): Promise<void> {
+	const { prepared } = job;
+	switch (prepared.kind) {
+		case 'create':
+			return await runCreate(run, job, prepared.request);
+		case 'existing':
+			return await runExisting(run, job, prepared);
+		case 'callback':
+			return await runCallback(run, job, prepared);
 	}
 }

@@ -1,0 +1,72 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import type { PreparedTask } from '../../helpers/interfaces';
+import {
+	callbackUrlProperty,
+	imageSourceProperties,
+	runwayVersionOption,
+	videoSourceProperties,
+	waitProperties,
+} from '../common.descriptions';
+import { createTask, type Operation } from '../operation';
+import {
+	IMAGE_INPUT,
+	readCallbackUrl,
+	readMedia,
+	readRunwayVersion,
+	VIDEO_INPUT,
+} from '../parameters';
+import { CREATE_ROUTES } from '../../transport/routes';
+
+/** The character image: the shared image fields, each saying what Act-One takes. */
+const characterImageProperties = imageSourceProperties(false).map((property) =>
+	property.name === 'imageSource'
+		? { ...property, description: 'Where the character image comes from' }
+		: {
+				...property,
+				description: `${property.description}. This is the character image that the performance is given to: 16:9 (landscape) only.`,
+			},
+);
+
+const properties: INodeProperties[] = [
+	...videoSourceProperties('the performance video (16:9 landscape only)'),
+	...characterImageProperties,
+	callbackUrlProperty,
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [runwayVersionOption],
+	},
+	...waitProperties(true),
+];
+
+async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<PreparedTask> {
+	const callbackUrl = readCallbackUrl.call(this, itemIndex);
+	const runwayVersion = readRunwayVersion.call(this, itemIndex);
+	// Files are read last: they are the costly checks, and the other fields fail faster.
+	const video = await readMedia.call(this, itemIndex, VIDEO_INPUT);
+	const image = await readMedia.call(this, itemIndex, IMAGE_INPUT);
+	return createTask(
+		CREATE_ROUTES.actOne,
+		'video',
+		{ callback_url: callbackUrl, video, image },
+		runwayVersion,
+	);
+}
+
+export const actOne: Operation = {
+	meta: {
+		resource: 'video',
+		value: 'actOne',
+		name: 'Act-One',
+		description:
+			"Give a performance video's expressions to a character image; 16:9 sources only (compatibility route)",
+		action: 'Animate a character with a performance',
+		creates: true,
+	},
+	properties,
+	prepare,
+};

@@ -1,0 +1,152 @@
+import type { IBinaryData } from 'n8n-workflow';
+
+import type { ApiProblem } from '../helpers/answers';
+import { notFoundProblem } from '../helpers/answers';
+import type { NormalisedTask, TaskRoute, WaitSettings } from '../helpers/interfaces';
+import { kindOfType, type MediaKind } from '../helpers/media';
+import type { TaskRecord } from '../helpers/output';
+import type { FetchStatus, PollSettings, PollTarget } from '../helpers/poller';
+import { DEFAULT_POLL_SETTINGS, pollTask } from '../helpers/poller';
+import { downloadOutput } from './download';
+import { aboutTask, cancelled, TaskFailure } from './failure';
+import type { Run } from './run';
+
+/** The steps an item's task goes through once it exists: read, wait, settle. */
+
+function pollSettingsFor(wait: WaitSettings): PollSettings {
+	return {
+		...DEFAULT_POLL_SETTINGS,
+		intervalMs: wait.pollIntervalMs,
+		firstDelayMs: Math.min(DEFAULT_POLL_SETTINGS.firstDelayMs, wait.pollIntervalMs),
+		timeoutMs: wait.timeoutMs,
+	};
+}
+
+export function newRecord(
+	taskId: string,
+	route: TaskRoute,
+	outputKind: MediaKind | null,
+): TaskRecord {
+	return {
+		taskId,
+		route,
+		task: null,
+		polls: 0,
+		submittedAtMs: null,
+		finishedAtMs: null,
+		timedOut: false,
+		outputKind,
+	};
+}
+
+/**
+ * One status request, without waiting: the task as CometAPI has it now. `unknown` words the
+ * error for a task CometAPI does not know.
+ */
+export async function lookOnce(
+	run: Run,
+	record: TaskRecord,
+	fetchStatus: FetchStatus,
+	unknown: (taskId: string) => ApiProblem = notFoundProblem,
+): Promise<NormalisedTask> {
+	const outcome = await fetchStatus(record.taskId);
+	if (run.signal.aborted) throw cancelled();
+	record.polls = 1;
+	if (outcome.kind !== 'task') {
+		throw new TaskFailure(aboutTask(record.taskId, outcome.problem), 'api');
+	}
+	record.task = { ...outcome.task, taskId: outcome.task.taskId ?? record.taskId };
+	if (outcome.task.notVisible) throw new TaskFailure(unknown(record.taskId), 'api');
+	return record.task;
+}
+
+/**
+ * Polls until the task ends. Undefined when the wait ran out and a pending item is wanted.
+ * `unknown` words the error for a task CometAPI does not know (after any grace).
+ */
+export async function waitForEnd(
+	run: Run,
+	wait: WaitSettings,
+	record: TaskRecord,
+	target: Omit<PollTarget, 'taskId'>,
+	fetchStatus: FetchStatus,
+	unknown: (problem: ApiProblem) => ApiProblem = (problem) => problem,
+): Promise<NormalisedTask | undefined> {
+	const result = await pollTask(
+		{ taskId: record.taskId, ...target },
+		fetchStatus,
+		pollSettingsFor(wait),
+		run.clock,
+		run.signal,
+	);
+	record.polls = result.polls;
+	record.task = result.task ?? record.task;
+	if (result.kind === 'aborted') throw cancelled();
+	if (result.kind === 'error') {
+		const problem =
+			result.problem.apiCode === 'task_not_exist' ? unknown(result.problem) : result.problem;
+		throw new TaskFailure(aboutTask(record.taskId, problem), 'api');
+	}
+	if (result.kind === 'timedOut') {
+		record.timedOut = true;
+		if (wait.onTimeout === 'error') {
+			throw new TaskFailure(
+				{
+					message: `Task ${record.taskId} did not finish within ${wait.timeoutMs / 1000} s (last status ${record.task?.status ?? 'unknown'})`,
+					description: `The task goes on at CometAPI. Run Get Task with task ID ${record.taskId} later to pick it up.`,
+				},
+				'timedOut',
+			);
+		}
+		return undefined;
+	}
+	record.finishedAtMs = result.finishedAtMs;
+	return result.task;
+}
+
+/**
+ * An ended task: an error unless it succeeded, then its result downloaded when asked (bounded
+ * by `deadlineMs`, only bytes of the record's output kind).
+ */
+export async function settle(
+	run: Run,
+	wait: WaitSettings,
+	record: TaskRecord,
+	finished: NormalisedTask,
+	deadlineMs: number,
+): Promise<IBinaryData | undefined> {
+	if (finished.status !== 'SUCCEEDED') {
+		const code = finished.failureCode ? ` [${finished.failureCode}]` : '';
+		throw new TaskFailure(
+			{
+				message: `Task ${record.taskId} ${finished.status === 'CANCELLED' ? 'was cancelled' : 'failed'}: ${finished.failure ?? 'no reason given'}${code}`,
+				description: finished.failureCode?.startsWith('SAFETY')
+					? 'The content was refused by moderation; change the prompt or image.'
+					: 'The task ended without a result. Check the inputs, then run the item again.',
+				apiCode: finished.failureCode ?? undefined,
+			},
+			'taskFailed',
+		);
+	}
+	if (!wait.downloadOutput) return undefined;
+	const url = finished.results[0];
+	if (url === undefined) {
+		throw new TaskFailure(
+			{
+				message: `Task ${record.taskId} succeeded, but no output URL is known to download`,
+				description: `Run Get Task for task ${record.taskId} to fetch its output URLs.`,
+			},
+			'download',
+		);
+	}
+	const binary = await downloadOutput(run, {
+		taskId: record.taskId,
+		url,
+		kind: record.outputKind ?? 'any',
+		deadlineMs,
+		stallMs: wait.requestTimeoutMs,
+	});
+	// The bytes, not the URL, say what the output is.
+	record.outputKind = kindOfType(binary.mimeType);
+	return binary;
+}
