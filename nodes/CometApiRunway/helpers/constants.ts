@@ -105,3 +105,35 @@ export const IMAGE_TO_VIDEO_OTHER_MODEL = {
 	minDuration: 1,
 	maxDuration: 60,
 } as const;
+
+/** Text to Image (§3.1): Runway's models and ratios, and CometAPI's need of reference images. */
+export const TEXT_TO_IMAGE = {
+	models: ['gen4_image', 'gen4_image_turbo'],
+	defaultModel: 'gen4_image',
+	ratios: [
+		'1920:1080',
+		'1080:1920',
+		'1024:1024',
+		'1360:768',
+		'1080:1080',
+		'1168:880',
+		'1440:1080',
+		'1080:1440',
+		'1808:768',
+		'2112:912',
+		'1280:720',
+		'720:1280',
+		'720:720',
+		'960:720',
+		'720:960',
+		'1680:720',
+	],
+	defaultRatio: '1280:720',
+	promptMaxUnits: 1000,
+	/** Runway's seed range on this route. */
+	seedMax: 4_294_967_295,
+	minReferences: 1,
+	maxReferences: 3,
+	/** A reference's tag: 3 to 16 letters, digits or underscores, a letter first; the prompt says `@tag`. */
+	tagPattern: /^[A-Za-z][A-Za-z0-9_]{2,15}$/,
+} as const;
