@@ -125,7 +125,7 @@ beforeEach(() => suite.sim.reset());
 test('every example file uses the package node type and carries no credentials', () => {
 	const files = fs.readdirSync(path.join(repoRoot, 'examples')).filter((f) => f.endsWith('.json'));
 	expect(files.sort()).toEqual(
-		['ai-agent-video-tool.json', 'form-upload-to-video.json', 'image-to-video.json', 'spreadsheet-rows-to-videos.json'],
+		['ai-agent-video-tool.json', 'form-upload-to-video.json', 'image-to-video.json', 'spreadsheet-rows-to-videos.json', 'text-to-image-then-video.json'],
 	);
 	for (const file of files) {
 		const wf = loadExample(file);
@@ -134,7 +134,7 @@ test('every example file uses the package node type and carries no credentials',
 		for (const n of ours) {
 			expect([NODE_TYPE, TOOL_TYPE]).toContain(n.type);
 			expect(n.typeVersion).toBe(1);
-			expect(['video', 'task']).toContain(n.parameters.resource);
+			expect(['video', 'image', 'task']).toContain(n.parameters.resource);
 		}
 		expect(JSON.stringify(wf)).not.toMatch(/"credentials"/);
 		const names = new Set(wf.nodes.map((n) => n.name));
