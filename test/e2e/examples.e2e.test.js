@@ -132,6 +132,7 @@ test('every example file uses the package node type and carries no credentials',
 			'receive-callbacks.json',
 			'spreadsheet-rows-to-videos.json',
 			'submit-rows-with-callback.json',
+			'text-to-image-then-video.json',
 		],
 	);
 	for (const file of files) {
@@ -141,7 +142,7 @@ test('every example file uses the package node type and carries no credentials',
 		for (const n of ours) {
 			expect([NODE_TYPE, TOOL_TYPE]).toContain(n.type);
 			expect(n.typeVersion).toBe(1);
-			expect(['video', 'task']).toContain(n.parameters.resource);
+			expect(['video', 'image', 'task']).toContain(n.parameters.resource);
 		}
 		expect(JSON.stringify(wf)).not.toMatch(/"credentials"/);
 		const names = new Set(wf.nodes.map((n) => n.name));

@@ -66,7 +66,7 @@ const CASES = [
 	{ title: 'Seed 1000000000', op: imageToVideo, params: { options: { seed: 1000000000 } }, field: /Seed/, message: /between 0 and 999999999, got 1000000000/ },
 	{ title: 'Seed of the wrong type (text)', op: imageToVideo, params: { options: { seed: 'lucky' } }, field: /Seed/, message: /whole number/ },
 	{ title: 'Seed 1.5', op: imageToVideo, params: { options: { seed: 1.5 } }, field: /Seed/, message: /whole number/ },
-	{ title: 'Duration 7', op: imageToVideo, params: { duration: 7 }, field: /Duration/, message: /7 is not allowed; allowed: 5, 10/ },
+	{ title: 'Duration 11', op: imageToVideo, params: { duration: 11 }, field: /Duration/, message: /11 is not allowed for model gen4_turbo; allowed: 2, 3, 4, 5, 6, 7, 8, 9, 10/ },
 	{ title: 'Duration of the wrong type (text)', op: imageToVideo, params: { duration: 'five' }, field: /Duration/, message: /whole number/ },
 	{
 		title: 'gen3a_turbo with ratio 1280:720',

@@ -95,6 +95,39 @@ function restyleOptionsRefusal(options) {
 	return undefined;
 }
 
+const TEXT_TO_IMAGE_RATIOS = [
+	'1920:1080', '1080:1920', '1024:1024', '1360:768', '1080:1080', '1168:880', '1440:1080', '1080:1440',
+	'1808:768', '2112:912', '1280:720', '720:1280', '720:720', '960:720', '720:960', '1680:720',
+];
+
+/**
+ * What CometAPI and Runway refuse on /runwayml/v1/text_to_image (cometapi-runway-api.md §3.1):
+ * no reference image is CometAPI's own `reference_images_empty`; the rest are Runway's rules.
+ */
+function textToImageRefusal(body) {
+	const refs = body.referenceImages;
+	if (refs === undefined || (Array.isArray(refs) && refs.length === 0)) {
+		return { code: 'reference_images_empty', message: 'reference_images_empty' };
+	}
+	if (!Array.isArray(refs) || refs.length > 3) return 'referenceImages must be an array of 1 to 3 items';
+	for (const [i, ref] of refs.entries()) {
+		if (typeof ref?.uri !== 'string' || !/^(https:\/\/|data:image\/(png|jpeg|webp);base64,)/.test(ref.uri)) {
+			return `referenceImages[${i}].uri must be an https URL or an image data URI`;
+		}
+		if (ref.tag !== undefined && !/^[A-Za-z][A-Za-z0-9_]{2,15}$/.test(ref.tag)) {
+			return `referenceImages[${i}].tag must be 3 to 16 letters, digits or underscores, starting with a letter`;
+		}
+	}
+	if (String(body.promptText).length > 1000) return 'promptText must be at most 1000 characters';
+	if (['gen4_image', 'gen4_image_turbo'].includes(body.model) && !TEXT_TO_IMAGE_RATIOS.includes(body.ratio)) {
+		return `ratio ${body.ratio} is not supported by ${body.model}`;
+	}
+	if (body.seed !== undefined && !(Number.isInteger(body.seed) && body.seed >= 0 && body.seed <= 4294967295)) {
+		return 'seed must be an integer from 0 to 4294967295';
+	}
+	return undefined;
+}
+
 /**
  * Every create route CometAPI documents for Runway: the family that answers it (official routes
  * answer `{id}` and are read on /runwayml/v1/tasks; compatibility routes answer `{code, data}` and
@@ -111,7 +144,13 @@ const CREATE_ROUTES = {
 			'promptText must be at most 512 characters',
 		),
 	},
-	'/runwayml/v1/text_to_image': { route: 'createOfficial', action: 'TEXT_TO_IMAGE', output: 'image', required: ['promptText', 'model', 'ratio'] },
+	'/runwayml/v1/text_to_image': {
+		route: 'createOfficial',
+		action: 'TEXT_TO_IMAGE',
+		output: 'image',
+		required: ['promptText', 'model', 'ratio'],
+		check: textToImageRefusal,
+	},
 	'/runwayml/v1/video_to_video': { route: 'createOfficial', action: 'VIDEO_TO_VIDEO', output: 'video', required: ['videoUri', 'model'] },
 	'/runwayml/v1/video_upscale': { route: 'createOfficial', action: 'VIDEO_UPSCALE', output: 'video', required: ['videoUri', 'model'] },
 	'/runwayml/v1/character_performance': {
@@ -195,6 +234,8 @@ function videoChunk(taskId, offset, length) {
 }
 
 const isoNow = (ms) => new Date(ms).toISOString();
+
+const IMAGE_FORMATS = { png: 'image/png', jpeg: 'image/jpeg', webp: 'image/webp' };
 
 class Simulator {
 	constructor(options) {
@@ -497,9 +538,9 @@ class Simulator {
 		res.end(text);
 	}
 
-	invalid(res, message) {
+	invalid(res, message, code = 'invalid_request') {
 		return this.json(res, 400, {
-			error: { message: `${message} (request id: sim-400)`, type: 'comet_api_error', param: '', code: 'invalid_request' },
+			error: { message: `${message} (request id: sim-400)`, type: 'comet_api_error', param: '', code },
 		});
 	}
 
@@ -530,6 +571,8 @@ class Simulator {
 			expired: d.expired === 1 || d.expired === true,
 			callbackMode: d.callback ?? o.callbackMode,
 			callbackLeadMs: d.callbackLead ?? o.callbackLeadMs,
+			/** What an image task's result holds: `png` (default), `jpeg` or `webp` (`[sim image=jpeg]`). */
+			imageType: d.image ?? 'png',
 		};
 		this.tasks.set(id, task);
 		if (route === 'createPro') this.scheduleCallback(task);
@@ -629,6 +672,8 @@ class Simulator {
 
 	createOfficial(record, res) {
 		const refusal = this.refusalOf(record);
+		// A route's check may name CometAPI's own error code: `{ code, message }`.
+		if (refusal?.code) return this.invalid(res, refusal.message, refusal.code);
 		if (refusal) return this.invalid(res, refusal);
 		const task = this.addTask('createOfficial', record.body, record.path);
 		return this.json(res, 200, { id: task.id });
@@ -781,8 +826,10 @@ class Simulator {
 		}
 		if (match[1] !== 'videos' && match[1] !== 'forged') {
 			// A real 8×8 PNG: image tasks' results are stored only when their bytes are an image.
-			const still = images.png();
-			res.writeHead(200, { 'content-type': 'image/png', 'content-length': still.length });
+			// An image task's result may be another format under the same .png path: its bytes decide.
+			const format = match[1] === 'images' && IMAGE_FORMATS[task.imageType] ? task.imageType : 'png';
+			const still = images[format]();
+			res.writeHead(200, { 'content-type': IMAGE_FORMATS[format], 'content-length': still.length });
 			return res.end(still);
 		}
 		const total = task.videoBytes;

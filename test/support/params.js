@@ -89,4 +89,16 @@ const waiting = (options = {}) => ({ waitForCompletion: true, ...waitParameters(
 
 const prompts = (...texts) => texts.map((prompt) => ({ json: { prompt } }));
 
-module.exports = { imageToVideo, generate, restyle, actOne, fromCallback, getTask, fastWait, waitParameters, waiting, prompts };
+/** Text to Image with one reference image by URL, tagged `cat`. */
+const textToImage = (overrides = {}) => ({
+	resource: 'image',
+	operation: 'textToImage',
+	model: 'gen4_image',
+	prompt: '={{ $json.prompt }}',
+	ratio: '1280:720',
+	referenceImages: { image: [{ imageSource: 'url', imageUrl: 'https://example.com/cat.jpg', tag: 'cat' }] },
+	waitForCompletion: false,
+	...overrides,
+});
+
+module.exports = { imageToVideo, textToImage, generate, restyle, actOne, fromCallback, getTask, fastWait, waitParameters, waiting, prompts };

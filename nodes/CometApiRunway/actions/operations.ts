@@ -5,3 +5,4 @@ export { generate } from './video/generate.operation';
 export { getTask } from './task/get.operation';
 export { imageToVideo } from './video/imageToVideo.operation';
 export { restyle } from './video/restyle.operation';
+export { textToImage } from './image/textToImage.operation';

@@ -6,6 +6,7 @@ import * as operations from './operations';
 
 const RESOURCES: Array<{ name: string; value: Resource; defaultOperation: string }> = [
 	{ name: 'Video', value: 'video', defaultOperation: 'imageToVideo' },
+	{ name: 'Image', value: 'image', defaultOperation: 'textToImage' },
 	{ name: 'Task', value: 'task', defaultOperation: 'get' },
 ];
 

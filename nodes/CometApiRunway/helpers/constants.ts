@@ -74,16 +74,35 @@ export const MEDIA = {
 
 export const GENERATE_SECONDS = [5, 10] as const;
 
-/** Image to Video: what each known model takes (§10.1). Any other model ID is checked loosely. */
-export const IMAGE_TO_VIDEO_MODELS: Record<
-	string,
-	{ ratios: readonly string[]; durations: readonly number[] }
-> = {
-	gen4_turbo: {
-		ratios: ['1280:720', '720:1280', '1104:832', '832:1104', '960:960', '1584:672'],
-		durations: [5, 10],
+/** What a known model of a route takes: its ratios (the first is the default) and durations. */
+export interface ModelLimits {
+	ratios: readonly string[];
+	durations: readonly number[];
+	defaultDuration: number;
+}
+
+/** The value of the Model field that means "the ID is typed in Custom Model ID". */
+export const CUSTOM_MODEL = 'custom';
+
+const GEN4_RATIOS = ['1280:720', '720:1280', '1104:832', '832:1104', '960:960', '1584:672'];
+const VEO_RATIOS = ['1280:720', '720:1280', '1080:1920', '1920:1080'];
+const TWO_TO_TEN_SECONDS = [2, 3, 4, 5, 6, 7, 8, 9, 10];
+
+/**
+ * Image to Video: what each known model takes (§10.1), in the order the form offers them. Any
+ * other model ID is checked loosely (IMAGE_TO_VIDEO_OTHER_MODEL).
+ */
+export const IMAGE_TO_VIDEO_MODELS: Record<string, ModelLimits> = {
+	'gen4.5': {
+		ratios: [...GEN4_RATIOS, '672:1584'],
+		durations: TWO_TO_TEN_SECONDS,
+		defaultDuration: 5,
 	},
-	gen3a_turbo: { ratios: ['1280:768', '768:1280'], durations: [5, 10] },
+	gen4_turbo: { ratios: GEN4_RATIOS, durations: TWO_TO_TEN_SECONDS, defaultDuration: 5 },
+	gen3a_turbo: { ratios: ['1280:768', '768:1280'], durations: [5, 10], defaultDuration: 5 },
+	veo3: { ratios: VEO_RATIOS, durations: [8], defaultDuration: 8 },
+	'veo3.1': { ratios: VEO_RATIOS, durations: [4, 6, 8], defaultDuration: 8 },
+	'veo3.1_fast': { ratios: VEO_RATIOS, durations: [4, 6, 8], defaultDuration: 8 },
 };
 
 /**
@@ -92,3 +111,44 @@ export const IMAGE_TO_VIDEO_MODELS: Record<
  * change.
  */
 export const STRUCTURE_TRANSFORMATION = { min: 0, max: 1, default: 0.5 } as const;
+export const IMAGE_TO_VIDEO_DEFAULT_MODEL = 'gen4_turbo';
+
+/** Image to Video with a model ID the node does not know: a W:H ratio and whole seconds in range. */
+export const IMAGE_TO_VIDEO_OTHER_MODEL = {
+	defaultRatio: '1280:720',
+	defaultDuration: 5,
+	minDuration: 1,
+	maxDuration: 60,
+} as const;
+
+/** Text to Image (§3.1): Runway's models and ratios, and CometAPI's need of reference images. */
+export const TEXT_TO_IMAGE = {
+	models: ['gen4_image', 'gen4_image_turbo'],
+	defaultModel: 'gen4_image',
+	ratios: [
+		'1920:1080',
+		'1080:1920',
+		'1024:1024',
+		'1360:768',
+		'1080:1080',
+		'1168:880',
+		'1440:1080',
+		'1080:1440',
+		'1808:768',
+		'2112:912',
+		'1280:720',
+		'720:1280',
+		'720:720',
+		'960:720',
+		'720:960',
+		'1680:720',
+	],
+	defaultRatio: '1280:720',
+	promptMaxUnits: 1000,
+	/** Runway's seed range on this route. */
+	seedMax: 4_294_967_295,
+	minReferences: 1,
+	maxReferences: 3,
+	/** A reference's tag: 3 to 16 letters, digits or underscores, a letter first; the prompt says `@tag`. */
+	tagPattern: /^[A-Za-z][A-Za-z0-9_]{2,15}$/,
+} as const;

@@ -96,6 +96,24 @@ export function validateIntegerChoice(
 	return number;
 }
 
+/** A whole number from `min` to `max`, e.g. the seconds of a model the node does not know. */
+export function validateIntegerInRange(
+	field: string,
+	value: unknown,
+	min: number,
+	max: number,
+	context = '',
+): number {
+	const number = toInteger(field, value);
+	if (number < min || number > max) {
+		throw new InputError(
+			field,
+			`${field} ${number} is not allowed${context}; allowed: a whole number from ${min} to ${max}`,
+		);
+	}
+	return number;
+}
+
 export function validateDuration(field: string, value: unknown): 5 | 10 {
 	return validateIntegerChoice(field, value, GENERATE_SECONDS) as 5 | 10;
 }

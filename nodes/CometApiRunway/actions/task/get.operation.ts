@@ -14,7 +14,8 @@ const properties: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: '3d957031-9a2a-45e2-9dc7-bc8513059c50',
-		description: 'The taskId output of an earlier Image to Video or Generate',
+		description:
+			'The taskId output of any operation of this node that creates tasks (Image to Video, Text to Image, Generate…)',
 	},
 	{
 		displayName: 'Task Route',
@@ -22,18 +23,20 @@ const properties: INodeProperties[] = [
 		type: 'options',
 		options: [
 			{
-				name: 'Official (Image to Video)',
+				name: 'Official',
 				value: 'official',
-				description: 'GET /runwayml/v1/tasks/{ID}, for tasks from Image to Video',
+				description:
+					'GET /runwayml/v1/tasks/{ID}, for tasks from Image to Video, Text to Image, Video to Video, Upscale and Character Performance',
 			},
 			{
-				name: 'Feed (Generate)',
+				name: 'Feed',
 				value: 'feed',
-				description: 'POST /runway/feed, for tasks from Generate',
+				description: 'POST /runway/feed, for tasks from Generate, Restyle Video and Act-One',
 			},
 		],
 		default: 'official',
-		description: 'Where to ask for the task: the route family it was created on',
+		description:
+			'Where to ask for the task: the route family it was created on, as the route field of its output says',
 	},
 	{
 		displayName: 'Options',

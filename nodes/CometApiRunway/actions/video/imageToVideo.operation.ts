@@ -1,38 +1,91 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { IMAGE_TO_VIDEO_MODELS } from '../../helpers/constants';
+import {
+	IMAGE_TO_VIDEO_DEFAULT_MODEL,
+	IMAGE_TO_VIDEO_MODELS,
+	IMAGE_TO_VIDEO_OTHER_MODEL,
+} from '../../helpers/constants';
 import type { PreparedTask } from '../../helpers/interfaces';
 import {
-	validateDuration,
-	validateModel,
+	validateIntegerChoice,
+	validateIntegerInRange,
 	validatePrompt,
 	validateRatio,
 	validateSeed,
 } from '../../helpers/validation';
-import {
-	durationOptions,
-	imageSourceProperties,
-	runwayVersionOption,
-	waitProperties,
-} from '../common.descriptions';
+import { imageSourceProperties, runwayVersionOption, waitProperties } from '../common.descriptions';
+import { forModels, modelProperties, readModel } from '../model';
 import { createTask, type Operation } from '../operation';
 import { IMAGE_INPUT, readMedia, readOptions, readRunwayVersion } from '../parameters';
 import { CREATE_ROUTES } from '../../transport/routes';
 
-const ratioOptions = Object.values(IMAGE_TO_VIDEO_MODELS)
-	.flatMap(({ ratios }) => ratios)
-	.map((ratio) => ({ name: ratio, value: ratio }));
+const KNOWN_MODELS = Object.keys(IMAGE_TO_VIDEO_MODELS);
+const defaultModel = IMAGE_TO_VIDEO_DEFAULT_MODEL;
+const otherRatio = IMAGE_TO_VIDEO_OTHER_MODEL.defaultRatio;
+const otherDuration = IMAGE_TO_VIDEO_OTHER_MODEL.defaultDuration;
+
+/**
+ * Ratio and Duration once per known model, each offering only what that model takes; the form
+ * shows the pair of the chosen model, and all save as `ratio` and `duration`.
+ */
+const perModelFields: INodeProperties[] = Object.entries(IMAGE_TO_VIDEO_MODELS).flatMap(
+	([model, { ratios, durations, defaultDuration }]): INodeProperties[] => {
+		const defaultRatio = ratios[0];
+		return [
+			{
+				displayName: 'Ratio',
+				name: 'ratio',
+				type: 'options',
+				options: ratios.map((ratio) => ({ name: ratio, value: ratio })),
+				default: defaultRatio,
+				description: `Output size as width:height, as ${model} takes it`,
+				displayOptions: forModels([model]),
+			},
+			{
+				displayName: 'Duration (Seconds)',
+				name: 'duration',
+				type: 'options',
+				options: durations.map((seconds) => ({ name: String(seconds), value: seconds })),
+				default: defaultDuration,
+				description: `Length of the video, as ${model} takes it`,
+				displayOptions: forModels([model]),
+			},
+		];
+	},
+);
+
+/** Ratio and Duration for a model ID the node does not know: checked loosely, CometAPI decides. */
+const otherModelFields: INodeProperties[] = [
+	{
+		displayName: 'Ratio',
+		name: 'ratio',
+		type: 'string',
+		default: otherRatio,
+		placeholder: '1280:720',
+		description: 'Output size as width:height, as the model takes it',
+		displayOptions: forModels(KNOWN_MODELS, true),
+	},
+	{
+		displayName: 'Duration (Seconds)',
+		name: 'duration',
+		type: 'number',
+		typeOptions: {
+			minValue: IMAGE_TO_VIDEO_OTHER_MODEL.minDuration,
+			maxValue: IMAGE_TO_VIDEO_OTHER_MODEL.maxDuration,
+		},
+		default: otherDuration,
+		description: 'Length of the video in whole seconds, as the model takes it',
+		displayOptions: forModels(KNOWN_MODELS, true),
+	},
+];
 
 const properties: INodeProperties[] = [
 	...imageSourceProperties(false),
-	{
-		displayName: 'Model',
-		name: 'model',
-		type: 'string',
-		default: 'gen4_turbo',
-		description:
-			'Runway model ID, e.g. gen4_turbo or gen3a_turbo. Any model CometAPI offers may be typed.',
-	},
+	...modelProperties(
+		KNOWN_MODELS,
+		defaultModel,
+		'Runway model; Ratio and Duration offer what the chosen model takes',
+	),
 	{
 		displayName: 'Prompt',
 		name: 'prompt',
@@ -41,22 +94,8 @@ const properties: INodeProperties[] = [
 		default: '',
 		description: 'What should happen in the video, at most 512 characters',
 	},
-	{
-		displayName: 'Ratio',
-		name: 'ratio',
-		type: 'options',
-		options: ratioOptions,
-		default: '1280:720',
-		description:
-			'Output size as width:height. gen4_turbo takes the first six, gen3a_turbo only 1280:768 or 768:1280.',
-	},
-	{
-		displayName: 'Duration (Seconds)',
-		name: 'duration',
-		type: 'options',
-		options: durationOptions,
-		default: 5,
-	},
+	...perModelFields,
+	...otherModelFields,
 	{
 		displayName: 'Options',
 		name: 'options',
@@ -85,19 +124,39 @@ const properties: INodeProperties[] = [
 	...waitProperties(true),
 ];
 
+/** Ratio and duration as the model takes them: a known model's lists, or loosely for another ID. */
+function readShape(this: IExecuteFunctions, itemIndex: number, model: string) {
+	const limits = IMAGE_TO_VIDEO_MODELS[model];
+	const context = ` for model ${model}`;
+	const ratio = this.getNodeParameter('ratio', itemIndex, limits?.ratios[0] ?? otherRatio);
+	const duration = this.getNodeParameter(
+		'duration',
+		itemIndex,
+		limits?.defaultDuration ?? otherDuration,
+	);
+	return {
+		ratio: validateRatio('Ratio', ratio, limits?.ratios, context),
+		duration: limits
+			? validateIntegerChoice('Duration', duration, limits.durations, context)
+			: validateIntegerInRange(
+					'Duration',
+					duration,
+					IMAGE_TO_VIDEO_OTHER_MODEL.minDuration,
+					IMAGE_TO_VIDEO_OTHER_MODEL.maxDuration,
+					context,
+				),
+	};
+}
+
 async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<PreparedTask> {
-	const model = validateModel('Model', this.getNodeParameter('model', itemIndex));
+	const model = readModel.call(this, itemIndex);
 	const options = readOptions.call(this, itemIndex);
+	const { ratio, duration } = readShape.call(this, itemIndex, model);
 	const body: IDataObject = {
 		model,
 		promptText: validatePrompt('Prompt', this.getNodeParameter('prompt', itemIndex, ''), false),
-		ratio: validateRatio(
-			'Ratio',
-			this.getNodeParameter('ratio', itemIndex),
-			IMAGE_TO_VIDEO_MODELS[model]?.ratios,
-			` for model ${model}`,
-		),
-		duration: validateDuration('Duration', this.getNodeParameter('duration', itemIndex, 5)),
+		ratio,
+		duration,
 		seed: validateSeed(options.seed),
 		watermark: typeof options.watermark === 'boolean' ? options.watermark : undefined,
 	};
