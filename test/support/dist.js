@@ -16,4 +16,5 @@ module.exports = {
 	urls: load('urls'),
 	limiter: load('limiter'),
 	output: load('output'),
+	unserved: load('unserved'),
 };

@@ -7,7 +7,9 @@ import {
 	InputError,
 	optionalText,
 	requireText,
+	validateModel,
 	validateNumberInRange,
+	validateRatio,
 	validateRunwayVersion,
 } from '../helpers/validation';
 import { validateHttpUrl, validateMediaUrl } from '../helpers/urls';
@@ -23,7 +25,7 @@ export function readRunwayVersion(this: IExecuteFunctions, itemIndex: number): s
 }
 
 /** One media input of an operation: which parameters name its source, URL and binary field. */
-interface MediaInput {
+export interface MediaInput {
 	kind: MediaKind;
 	source: string;
 	url: string;
@@ -182,4 +184,20 @@ export function readWaitSettings(this: IExecuteFunctions, itemIndex: number): Wa
 			),
 		),
 	};
+}
+
+/** Model, and Ratio checked against the model's list when the model is a known one of `models`. */
+export function readModelAndRatio(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	models: Readonly<Record<string, { ratios: readonly string[] }>>,
+): { model: string; ratio: string } {
+	const model = validateModel('Model', this.getNodeParameter('model', itemIndex));
+	const ratio = validateRatio(
+		'Ratio',
+		this.getNodeParameter('ratio', itemIndex),
+		models[model]?.ratios,
+		` for model ${model}`,
+	);
+	return { model, ratio };
 }
