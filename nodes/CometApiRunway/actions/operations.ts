@@ -2,3 +2,4 @@
 export { generate } from './video/generate.operation';
 export { getTask } from './task/get.operation';
 export { imageToVideo } from './video/imageToVideo.operation';
+export { videoToVideo } from './video/videoToVideo.operation';
