@@ -2,4 +2,5 @@
 export { generate } from './video/generate.operation';
 export { getTask } from './task/get.operation';
 export { imageToVideo } from './video/imageToVideo.operation';
+export { upscale } from './video/upscale.operation';
 export { videoToVideo } from './video/videoToVideo.operation';
