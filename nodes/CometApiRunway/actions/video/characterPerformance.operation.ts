@@ -73,6 +73,10 @@ const CHARACTER_INPUTS: Record<string, MediaInput> = {
 	video: CHARACTER_VIDEO_INPUT,
 };
 
+/** `fields` with the one named `name` changed. */
+const changing = (fields: INodeProperties[], name: string, changes: Partial<INodeProperties>) =>
+	fields.map((field) => (field.name === name ? { ...field, ...changes } : field));
+
 const performanceText = `Runway takes a clip of ${minSeconds} to ${maxSeconds} seconds with a visible face. The node checks a binary file's container (MP4, MOV or WebM) and size, not its length: a clip outside ${minSeconds}–${maxSeconds} s is refused by Runway.`;
 
 const properties: INodeProperties[] = [
@@ -101,23 +105,27 @@ const properties: INodeProperties[] = [
 	),
 	...updateDisplayOptions(
 		{ show: { characterType: ['video'] } },
-		mediaInputProperties(
-			videoSourceProperties('the character video'),
-			VIDEO_INPUT,
-			CHARACTER_VIDEO_INPUT,
+		// Not the performance video's "data": one file taken for both videos would go unnoticed.
+		changing(
+			mediaInputProperties(
+				videoSourceProperties('the character video'),
+				VIDEO_INPUT,
+				CHARACTER_VIDEO_INPUT,
+			),
+			CHARACTER_VIDEO_INPUT.binaryProperty,
+			{ default: 'character' },
 		),
 	),
-	...mediaInputProperties(
-		videoSourceProperties('the performance video'),
-		VIDEO_INPUT,
-		PERFORMANCE_INPUT,
-	).map((field) =>
-		field.name === PERFORMANCE_INPUT.source
-			? {
-					...field,
-					description: `The performance (face, and body with Body Control) the character follows. ${performanceText}`,
-				}
-			: field,
+	...changing(
+		mediaInputProperties(
+			videoSourceProperties('the performance video'),
+			VIDEO_INPUT,
+			PERFORMANCE_INPUT,
+		),
+		PERFORMANCE_INPUT.source,
+		{
+			description: `The performance (face, and body with Body Control) the character follows. ${performanceText}`,
+		},
 	),
 	{
 		displayName: 'Model',
