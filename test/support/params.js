@@ -56,3 +56,41 @@ const waiting = (options = {}) => ({ waitForCompletion: true, ...waitParameters(
 const prompts = (...texts) => texts.map((prompt) => ({ json: { prompt } }));
 
 module.exports = { imageToVideo, generate, getTask, fastWait, waitParameters, waiting, prompts };
+
+const videoToVideo = (overrides = {}) => ({
+	resource: 'video',
+	operation: 'videoToVideo',
+	videoSource: 'url',
+	videoUrl: 'https://example.com/clip.mp4',
+	prompt: '={{ $json.prompt }}',
+	model: 'gen4_aleph',
+	ratio: '1280:720',
+	waitForCompletion: false,
+	...overrides,
+});
+
+const upscale = (overrides = {}) => ({
+	resource: 'video',
+	operation: 'upscale',
+	videoSource: 'url',
+	videoUrl: 'https://example.com/clip.mp4',
+	model: 'upscale_v1',
+	waitForCompletion: false,
+	...overrides,
+});
+
+const characterPerformance = (overrides = {}) => ({
+	resource: 'video',
+	operation: 'characterPerformance',
+	characterType: 'image',
+	imageSource: 'url',
+	imageUrl: 'https://example.com/face.jpg',
+	videoSource: 'url',
+	videoUrl: 'https://example.com/performance.mp4',
+	model: 'act_two',
+	ratio: '1280:720',
+	waitForCompletion: false,
+	...overrides,
+});
+
+Object.assign(module.exports, { videoToVideo, upscale, characterPerformance });
