@@ -22,7 +22,8 @@ const videoToVideo = chainWorkflow('e2eVideoToVideo', 'e2e: Video to Video from 
 		videoBinaryPropertyName: 'clip',
 		prompt: '={{ $json.prompt }}',
 		ratio: '960:960',
-		options: { referenceImageUrl: 'https://images.example.com/snow.jpg', seed: 4000000000 },
+		referenceImages: { image: [{ imageSource: 'url', imageUrl: 'https://images.example.com/snow.jpg' }] },
+		options: { seed: 4000000000 },
 		...wait,
 	}),
 ]);

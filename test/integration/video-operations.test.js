@@ -86,12 +86,8 @@ describe('Video to Video', () => {
 				videoSource: 'binary',
 				videoBinaryPropertyName: 'clip',
 				ratio: '640:480',
-				options: {
-					seed: 4294967295,
-					referenceImageUrl: 'https://example.com/style.jpg',
-					publicFigureThreshold: 'low',
-					runwayVersion: '2025-01-01',
-				},
+				referenceImages: { image: [{ imageSource: 'url', imageUrl: 'https://example.com/style.jpg' }] },
+				options: { seed: 4294967295, publicFigureThreshold: 'low', runwayVersion: '2025-01-01' },
 			}),
 			items: [{ json: { prompt: 'watercolour' }, binary: { clip: file(clip, 'clip.mp4', 'video/mp4') } }],
 			credentials,
@@ -113,7 +109,10 @@ describe('Video to Video', () => {
 		const clip = videos.webm();
 		const still = images.png(4, 4);
 		await runNode({
-			parameters: videoToVideo({ videoSource: 'binary', options: { referenceImageBinaryPropertyName: 'style' } }),
+			parameters: videoToVideo({
+				videoSource: 'binary',
+				referenceImages: { image: [{ imageSource: 'binary', binaryPropertyName: 'style' }] },
+			}),
 			items: [
 				{
 					json: { prompt: 'in the style of the still' },
@@ -381,21 +380,28 @@ describe('refused before any request, naming the field', () => {
 		],
 		[
 			'V2V: two reference images',
-			videoToVideo({ options: { referenceImageUrl: 'https://example.com/a.jpg', referenceImageBinaryPropertyName: 'style' } }),
+			videoToVideo({
+				referenceImages: {
+					image: [
+						{ imageSource: 'url', imageUrl: 'https://example.com/a.jpg' },
+						{ imageSource: 'binary', binaryPropertyName: 'style' },
+					],
+				},
+			}),
 			binaryItem({ style: file(images.png(), 's.png', 'image/png') }),
-			'Video to Video takes at most 1 reference image, but both Reference Image URL and Reference Image Binary Field are set',
+			'Reference Images has 2 images; Video to Video takes at most 1',
 		],
 		[
 			'V2V: a video as the reference image',
-			videoToVideo({ options: { referenceImageBinaryPropertyName: 'style' } }),
+			videoToVideo({ referenceImages: { image: [{ imageSource: 'binary', binaryPropertyName: 'style' }] } }),
 			binaryItem({ style: file(videos.mp4(), 's.mp4', 'video/mp4') }),
-			'Reference Image Binary Field "style" holds a video, not an image the API takes; allowed: JPEG, PNG or WebP (checked by content)',
+			'Reference Image 1 Binary Field "style" holds a video, not an image the API takes; allowed: JPEG, PNG or WebP (checked by content)',
 		],
 		[
 			'V2V: a reference image URL on plain http',
-			videoToVideo({ options: { referenceImageUrl: 'http://example.com/a.jpg' } }),
+			videoToVideo({ referenceImages: { image: [{ imageSource: 'url', imageUrl: 'http://example.com/a.jpg' }] } }),
 			prompts('p'),
-			'Reference Image URL must start with https://, got "http:…"; Runway only fetches public https:// URLs',
+			'Reference Image 1 URL must start with https://, got "http:…"; Runway only fetches public https:// URLs',
 		],
 		[
 			'V2V: a PNG given as the video',

@@ -51,6 +51,24 @@ export const VIDEO_INPUT: MediaInput = {
 };
 
 /**
+ * An image input inside a list entry (`path` like `referenceImages.image[0]`) with the image
+ * fields' names, named `label` in messages (e.g. "Reference Image 1 URL").
+ */
+export function imageInputAt(path: string, label: string): MediaInput {
+	return {
+		kind: 'image',
+		source: `${path}.${IMAGE_INPUT.source}`,
+		url: `${path}.${IMAGE_INPUT.url}`,
+		binaryProperty: `${path}.${IMAGE_INPUT.binaryProperty}`,
+		labels: {
+			source: `${label} Source`,
+			url: `${label} URL`,
+			binaryProperty: `${label} Binary Field`,
+		},
+	};
+}
+
+/**
  * Reads a media input as a URL that Runway can fetch or, from a binary field, as a checked data
  * URI. `undefined` when its source is "none" (text only).
  */

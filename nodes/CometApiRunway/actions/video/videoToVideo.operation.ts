@@ -2,9 +2,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { RUNWAY_SEED_MAX, VIDEO_TO_VIDEO } from '../../helpers/constants';
 import type { PreparedTask } from '../../helpers/interfaces';
-import { validateMediaUrl } from '../../helpers/urls';
-import { InputError, optionalText, validatePrompt, validateSeed } from '../../helpers/validation';
+import { InputError, validatePrompt, validateSeed } from '../../helpers/validation';
 import {
+	imageSourceProperties,
 	publicFigureThresholdOption,
 	runwayVersionOption,
 	videoSourceProperties,
@@ -13,7 +13,7 @@ import {
 import { optionsCollection, seedOption } from '../inputs.descriptions';
 import { createTask, type Operation } from '../operation';
 import {
-	readBinaryMedia,
+	imageInputAt,
 	readContentModeration,
 	readMedia,
 	readModelAndRatio,
@@ -54,26 +54,26 @@ const properties: INodeProperties[] = [
 		default: '1280:720',
 		description: 'Output size as width:height, as gen4_aleph offers it',
 	},
+	{
+		displayName: 'Reference Images',
+		name: 'referenceImages',
+		type: 'fixedCollection',
+		placeholder: 'Add Reference Image',
+		// Counted when the node runs, as Text to Image does, so the refusal names this field.
+		typeOptions: { multipleValues: true, multipleValueButtonText: 'Add Reference Image' },
+		default: {},
+		description:
+			'At most one image whose look the result takes (a style, a person, an object), by URL or from a binary field',
+		options: [
+			{
+				displayName: 'Reference Image',
+				name: 'image',
+				values: imageSourceProperties(false),
+			},
+		],
+	},
 	optionsCollection([
 		publicFigureThresholdOption,
-		{
-			displayName: 'Reference Image Binary Field',
-			name: 'referenceImageBinaryPropertyName',
-			type: 'string',
-			default: '',
-			placeholder: 'style',
-			description:
-				'Input binary field holding a reference image for the look of the result (JPEG, PNG or WebP, at most 5 MB). Runway takes one reference image: set this or Reference Image URL.',
-		},
-		{
-			displayName: 'Reference Image URL',
-			name: 'referenceImageUrl',
-			type: 'string',
-			default: '',
-			placeholder: 'https://example.com/style.jpg',
-			description:
-				'Public https:// URL of a reference image for the look of the result. Runway takes one reference image: set this or Reference Image Binary Field.',
-		},
 		runwayVersionOption,
 		seedOption(RUNWAY_SEED_MAX),
 	]),
@@ -84,28 +84,20 @@ const properties: INodeProperties[] = [
 async function readReferences(
 	this: IExecuteFunctions,
 	itemIndex: number,
-	options: IDataObject,
 ): Promise<IDataObject[] | undefined> {
-	const url = optionalText('Reference Image URL', options.referenceImageUrl);
-	const property = optionalText(
-		'Reference Image Binary Field',
-		options.referenceImageBinaryPropertyName,
-	);
-	if (url && property) {
+	const entries = this.getNodeParameter('referenceImages.image', itemIndex, []) as IDataObject[];
+	const count = Array.isArray(entries) ? entries.length : 0;
+	if (count > VIDEO_TO_VIDEO.maxReferences) {
 		throw new InputError(
-			'Reference Image',
-			`Video to Video takes at most ${VIDEO_TO_VIDEO.maxReferences} reference image, but both Reference Image URL and Reference Image Binary Field are set`,
-			'Keep one of Reference Image URL and Reference Image Binary Field; nothing was sent to CometAPI.',
+			'Reference Images',
+			`Reference Images has ${count} images; Video to Video takes at most ${VIDEO_TO_VIDEO.maxReferences}`,
 		);
 	}
-	if (url) return [{ type: 'image', uri: validateMediaUrl('Reference Image URL', url) }];
-	if (!property) return undefined;
-	const uri = await readBinaryMedia.call(
+	if (count === 0) return undefined;
+	const uri = await readMedia.call(
 		this,
 		itemIndex,
-		'image',
-		property,
-		'Reference Image Binary Field',
+		imageInputAt('referenceImages.image[0]', 'Reference Image 1'),
 	);
 	return [{ type: 'image', uri }];
 }
@@ -127,7 +119,7 @@ async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<Prep
 	};
 	const runwayVersion = readRunwayVersion.call(this, itemIndex);
 	// Files are read last: they are the costly checks, and the other fields fail faster.
-	body.references = await readReferences.call(this, itemIndex, options);
+	body.references = await readReferences.call(this, itemIndex);
 	body.videoUri = await readMedia.call(this, itemIndex, VIDEO_INPUT);
 	return createTask(CREATE_ROUTES.videoToVideo, 'video', body, runwayVersion);
 }
