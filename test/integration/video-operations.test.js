@@ -126,9 +126,9 @@ describe('Video to Video', () => {
 		expect(request.body.references).toEqual([{ type: 'image', uri: dataUri('image/png', still) }]);
 	});
 
-	test('another model ID is sent as typed, its ratio checked only for shape', async () => {
+	test('a Custom Model ID is sent as typed, its ratio checked only for shape', async () => {
 		const result = await runNode({
-			parameters: videoToVideo({ model: 'gen4_aleph_next', ratio: '1920:1080' }),
+			parameters: videoToVideo({ model: 'custom', customModel: 'gen4_aleph_next', ratio: '1920:1080' }),
 			items: prompts('typed model'),
 			credentials,
 		});
@@ -181,6 +181,12 @@ describe('Upscale', () => {
 		expect(result.items[0].json).toMatchObject({ taskId: task.id, route: 'official', status: 'PENDING' });
 	});
 
+	test('a newer upscale model typed in Custom Model ID is sent as typed', async () => {
+		const result = await runNode({ parameters: upscale({ model: 'custom', customModel: 'upscale_v2' }), credentials });
+		expect(result.error).toBeUndefined();
+		expect(sim.createRequests()[0].body).toEqual({ videoUri: 'https://example.com/clip.mp4', model: 'upscale_v2' });
+	});
+
 	test('a QuickTime file from a binary field is sent as a video/quicktime data URI', async () => {
 		const clip = videos.mov();
 		await runNode({
@@ -210,7 +216,7 @@ describe('Upscale', () => {
 			expect(result.error.name).toBe('NodeApiError');
 			expect(result.error.message).toBe(message);
 			expect(result.error.description).toMatch(
-				/^Runway retired upscale_v1 upstream in January 2026 and CometAPI may no longer serve it\. Instead, upscale the video in the Runway web app or with another upscaling service, or, if CometAPI lists a newer upscale model, type its ID in Model\. \(.+\)$/,
+				/^Runway retired upscale_v1 upstream in January 2026 and CometAPI may no longer serve it\. Instead, upscale the video in the Runway web app or with another upscaling service, or, if CometAPI lists a newer upscale model, choose Custom Model ID in Model and type its ID\. \(.+\)$/,
 			);
 			expect(String(result.error.httpCode)).toBe(httpCode);
 			expect(sim.createRequests()).toHaveLength(1);
@@ -418,7 +424,12 @@ describe('refused before any request, naming the field', () => {
 		['V2V: an http:// video URL', videoToVideo({ videoUrl: 'http://example.com/clip.mp4' }), prompts('p'), HTTP_VIDEO],
 		['V2V: a video URL on an IP address', videoToVideo({ videoUrl: 'https://10.0.0.5/clip.mp4' }), prompts('p'), 'Video URL uses an IP address (10.0.0.5) instead of a domain name; Runway only fetches public https:// URLs'],
 		['V2V: a public figure threshold Runway does not know', videoToVideo({ options: { publicFigureThreshold: 'high' } }), prompts('p'), 'Public Figure Threshold must be auto or low, got "high"'],
-		['V2V: a model ID with a space', videoToVideo({ model: 'gen4 aleph' }), prompts('p'), 'Model "gen4 aleph" is not a model ID; use letters, digits, ".", "_" or "-" (e.g. gen4_turbo)'],
+		[
+			'V2V: a custom model ID with a space',
+			videoToVideo({ model: 'custom', customModel: 'gen4 aleph' }),
+			prompts('p'),
+			'Custom Model ID "gen4 aleph" is not a model ID; use letters, digits, ".", "_" or "-" (e.g. gen4_turbo)',
+		],
 		// Upscale
 		['Upscale: an http:// video URL', upscale({ videoUrl: 'http://example.com/clip.mp4' }), [{ json: {} }], HTTP_VIDEO],
 		[
@@ -428,7 +439,7 @@ describe('refused before any request, naming the field', () => {
 			'Input Video Binary Field "data" holds a PNG image, not a video the API takes; allowed: MP4, MOV or WebM (checked by content)',
 		],
 		['Upscale: no video binary on the item', upscale({ videoSource: 'binary' }), [{ json: {} }], 'Input Video Binary Field "data" is not on item 0; the item has no binary data'],
-		['Upscale: an empty model', upscale({ model: '' }), [{ json: {} }], 'Model is empty'],
+		['Upscale: a custom model ID that comes out empty', upscale({ model: 'custom', customModel: '={{ $json.model }}' }), [{ json: { model: '' } }], 'Custom Model ID is empty'],
 		// Character Performance
 		['Act-Two: expression intensity 6', characterPerformance({ options: { expressionIntensity: 6 } }), [{ json: {} }], 'Expression Intensity 6 is not allowed; allowed: 1, 2, 3, 4, 5'],
 		['Act-Two: expression intensity 0', characterPerformance({ options: { expressionIntensity: 0 } }), [{ json: {} }], 'Expression Intensity 0 is not allowed; allowed: 1, 2, 3, 4, 5'],

@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { forModels } from './model';
 import type { MediaInput } from './parameters';
 
 // Fields shared by the newer official routes, beside those of common.descriptions.ts.
@@ -53,4 +54,37 @@ export function optionsCollection(options: INodeProperties[]): INodeProperties {
 		default: {},
 		options,
 	};
+}
+
+/**
+ * Ratio for a route's known models, each offering only the ratios it takes, and as free `W:H`
+ * text for any other model ID; all save as `ratio`.
+ */
+export function ratioProperties(
+	models: Readonly<Record<string, { ratios: readonly string[] }>>,
+	defaultRatio: string,
+): INodeProperties[] {
+	const known = Object.keys(models);
+	return [
+		...Object.entries(models).map(
+			([model, { ratios }]): INodeProperties => ({
+				displayName: 'Ratio',
+				name: 'ratio',
+				type: 'options',
+				options: ratios.map((ratio) => ({ name: ratio, value: ratio })),
+				default: defaultRatio,
+				description: `Output size as width:height, as ${model} takes it`,
+				displayOptions: forModels([model]),
+			}),
+		),
+		{
+			displayName: 'Ratio',
+			name: 'ratio',
+			type: 'string',
+			default: defaultRatio,
+			placeholder: '1280:720',
+			description: 'Output size as width:height, as the model takes it',
+			displayOptions: forModels(known, true),
+		},
+	];
 }

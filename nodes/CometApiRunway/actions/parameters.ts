@@ -7,12 +7,12 @@ import {
 	InputError,
 	optionalText,
 	requireText,
-	validateModel,
 	validateNumberInRange,
 	validateRatio,
 	validateRunwayVersion,
 } from '../helpers/validation';
 import { validateHttpUrl, validateMediaUrl } from '../helpers/urls';
+import { readModel } from './model';
 
 export function readOptions(this: IExecuteFunctions, itemIndex: number): IDataObject {
 	return this.getNodeParameter('options', itemIndex, {}) as IDataObject;
@@ -204,13 +204,13 @@ export function readWaitSettings(this: IExecuteFunctions, itemIndex: number): Wa
 	};
 }
 
-/** Model, and Ratio checked against the model's list when the model is a known one of `models`. */
+/** The model (picked or typed), and Ratio checked against its list when it is one of `models`. */
 export function readModelAndRatio(
 	this: IExecuteFunctions,
 	itemIndex: number,
 	models: Readonly<Record<string, { ratios: readonly string[] }>>,
 ): { model: string; ratio: string } {
-	const model = validateModel('Model', this.getNodeParameter('model', itemIndex));
+	const model = readModel.call(this, itemIndex);
 	const ratio = validateRatio(
 		'Ratio',
 		this.getNodeParameter('ratio', itemIndex),

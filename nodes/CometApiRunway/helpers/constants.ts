@@ -77,6 +77,9 @@ export const IMAGE_TO_VIDEO_MODELS: Record<
 	gen3a_turbo: { ratios: ['1280:768', '768:1280'], durations: [5, 10] },
 };
 
+/** The value of the Model field that means "the ID is typed in Custom Model ID". */
+export const CUSTOM_MODEL = 'custom';
+
 /** Runway's seed range on its newer routes (Video to Video, Act-Two): an unsigned 32-bit integer. */
 export const RUNWAY_SEED_MAX = 4_294_967_295;
 

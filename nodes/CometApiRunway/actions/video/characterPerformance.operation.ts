@@ -16,7 +16,13 @@ import {
 	videoSourceProperties,
 	waitProperties,
 } from '../common.descriptions';
-import { mediaInputProperties, optionsCollection, seedOption } from '../inputs.descriptions';
+import {
+	mediaInputProperties,
+	optionsCollection,
+	ratioProperties,
+	seedOption,
+} from '../inputs.descriptions';
+import { modelProperties } from '../model';
 import { createTask, type Operation } from '../operation';
 import {
 	IMAGE_INPUT,
@@ -127,24 +133,12 @@ const properties: INodeProperties[] = [
 			description: `The performance (face, and body with Body Control) the character follows. ${performanceText}`,
 		},
 	),
-	{
-		displayName: 'Model',
-		name: 'model',
-		type: 'string',
-		default: defaultModel,
-		description: 'Runway model ID, act_two. Any model CometAPI offers on this route may be typed.',
-	},
-	{
-		displayName: 'Ratio',
-		name: 'ratio',
-		type: 'options',
-		options: CHARACTER_PERFORMANCE.models[defaultModel].ratios.map((ratio) => ({
-			name: ratio,
-			value: ratio,
-		})),
-		default: '1280:720',
-		description: 'Output size as width:height, as act_two offers it',
-	},
+	...modelProperties(
+		Object.keys(CHARACTER_PERFORMANCE.models),
+		defaultModel,
+		'Runway model for this route: act_two (Act-Two), or Custom Model ID to type another',
+	),
+	...ratioProperties(CHARACTER_PERFORMANCE.models, '1280:720'),
 	optionsCollection([
 		{
 			displayName: 'Body Control',

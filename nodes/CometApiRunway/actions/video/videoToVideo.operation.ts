@@ -10,7 +10,8 @@ import {
 	videoSourceProperties,
 	waitProperties,
 } from '../common.descriptions';
-import { optionsCollection, seedOption } from '../inputs.descriptions';
+import { optionsCollection, ratioProperties, seedOption } from '../inputs.descriptions';
+import { modelProperties } from '../model';
 import { createTask, type Operation } from '../operation';
 import {
 	imageInputAt,
@@ -24,7 +25,6 @@ import {
 import { CREATE_ROUTES } from '../../transport/routes';
 
 const defaultModel = VIDEO_TO_VIDEO.defaultModel;
-const knownRatios = VIDEO_TO_VIDEO.models[defaultModel].ratios;
 
 const properties: INodeProperties[] = [
 	...videoSourceProperties('the video to transform'),
@@ -38,22 +38,12 @@ const properties: INodeProperties[] = [
 		description:
 			'How the video should change (style, lighting, objects, camera); at most 1,000 characters',
 	},
-	{
-		displayName: 'Model',
-		name: 'model',
-		type: 'string',
-		default: defaultModel,
-		description:
-			'Runway model ID, gen4_aleph. Any model CometAPI offers on this route may be typed.',
-	},
-	{
-		displayName: 'Ratio',
-		name: 'ratio',
-		type: 'options',
-		options: knownRatios.map((ratio) => ({ name: ratio, value: ratio })),
-		default: '1280:720',
-		description: 'Output size as width:height, as gen4_aleph offers it',
-	},
+	...modelProperties(
+		Object.keys(VIDEO_TO_VIDEO.models),
+		defaultModel,
+		'Runway model for this route: gen4_aleph, or Custom Model ID to type another',
+	),
+	...ratioProperties(VIDEO_TO_VIDEO.models, '1280:720'),
 	{
 		displayName: 'Reference Images',
 		name: 'referenceImages',
