@@ -63,6 +63,12 @@ const DEFAULTS = {
 	callbackLeadMs: 0,
 	/** How long a callback POST may take. */
 	callbackTimeoutMs: 10_000,
+	/**
+	 * Create paths answered as a route that is no longer served, by style: 'json404' (CometAPI's
+	 * "Invalid URL" 404), 'html404' (a gateway's HTML 404 page), 'gone' (Runway's 410) or
+	 * 'unsupported' (a 400 naming the model as unsupported).
+	 */
+	retiredRoutes: {},
 };
 
 /** CometAPI's documented placeholder callback URL: never called. */
@@ -128,6 +134,40 @@ function textToImageRefusal(body) {
 	return undefined;
 }
 
+/** The first refusal among `checks`. */
+const allOf = (...checks) => (body) => checks.map((check) => check(body)).find(Boolean);
+
+const RUNWAY_SEED_MAX = 4294967295;
+const isMediaUri = (kind) => (value) =>
+	typeof value === 'string' && (value.startsWith('https://') || value.startsWith(`data:${kind}/`));
+
+const promptAtMost = (max) =>
+	invalidWhen((b) => typeof b.promptText === 'string' && b.promptText.length > max, `promptText must be at most ${max} characters`);
+/** The ratios `model` takes; other models' ratios are the upstream's business. */
+const ratioIn = (model, ratios) =>
+	invalidWhen(
+		(b) => b.model === model && b.ratio !== undefined && !ratios.includes(b.ratio),
+		`ratio must be one of ${ratios.join(', ')} for ${model}`,
+	);
+const runwaySeed = invalidWhen(
+	(b) => b.seed !== undefined && !(Number.isInteger(b.seed) && b.seed >= 0 && b.seed <= RUNWAY_SEED_MAX),
+	`seed must be an integer from 0 to ${RUNWAY_SEED_MAX}`,
+);
+const moderation = invalidWhen(
+	(b) => b.contentModeration !== undefined && !['auto', 'low'].includes(b.contentModeration?.publicFigureThreshold),
+	'contentModeration.publicFigureThreshold must be auto or low',
+);
+const mediaField = (field, kind) => invalidWhen((b) => !isMediaUri(kind)(b[field]), `${field} must be an https URL or a data:${kind}/ URI`);
+/** `{type, uri}` of one of `types`, its URI of that kind. */
+const typedMedia = (field, types) =>
+	invalidWhen(
+		(b) => !types.includes(b[field]?.type) || !isMediaUri(b[field].type)(b[field].uri),
+		`${field} must be {type: ${types.join(' | ')}, uri} with an https URL or a data URI of that type`,
+	);
+
+const VIDEO_TO_VIDEO_RATIOS = ['1280:720', '720:1280', '1104:832', '960:960', '832:1104', '1584:672', '848:480', '640:480'];
+const ACT_TWO_RATIOS = ['1280:720', '720:1280', '960:960', '1104:832', '832:1104', '1584:672'];
+
 /**
  * Every create route CometAPI documents for Runway: the family that answers it (official routes
  * answer `{id}` and are read on /runwayml/v1/tasks; compatibility routes answer `{code, data}` and
@@ -151,13 +191,52 @@ const CREATE_ROUTES = {
 		required: ['promptText', 'model', 'ratio'],
 		check: textToImageRefusal,
 	},
-	'/runwayml/v1/video_to_video': { route: 'createOfficial', action: 'VIDEO_TO_VIDEO', output: 'video', required: ['videoUri', 'model'] },
-	'/runwayml/v1/video_upscale': { route: 'createOfficial', action: 'VIDEO_UPSCALE', output: 'video', required: ['videoUri', 'model'] },
+	'/runwayml/v1/video_to_video': {
+		route: 'createOfficial',
+		action: 'VIDEO_TO_VIDEO',
+		output: 'video',
+		// Runway requires promptText and ratio too (§3.2).
+		required: ['videoUri', 'model', 'promptText', 'ratio'],
+		check: allOf(
+			mediaField('videoUri', 'video'),
+			promptAtMost(1000),
+			ratioIn('gen4_aleph', VIDEO_TO_VIDEO_RATIOS),
+			runwaySeed,
+			moderation,
+			invalidWhen(
+				(b) => b.references !== undefined && (!Array.isArray(b.references) || b.references.length > 1),
+				'references must be an array of at most 1 item',
+			),
+			invalidWhen(
+				(b) => (b.references ?? []).some((r) => r?.type !== 'image' || !isMediaUri('image')(r.uri)),
+				'references items must be {type: "image", uri}',
+			),
+		),
+	},
+	'/runwayml/v1/video_upscale': {
+		route: 'createOfficial',
+		action: 'VIDEO_UPSCALE',
+		output: 'video',
+		required: ['videoUri', 'model'],
+		check: mediaField('videoUri', 'video'),
+	},
 	'/runwayml/v1/character_performance': {
 		route: 'createOfficial',
 		action: 'CHARACTER_PERFORMANCE',
 		output: 'video',
-		required: ['character', 'reference', 'model'],
+		required: ['character', 'reference', 'model', 'ratio'],
+		check: allOf(
+			typedMedia('character', ['image', 'video']),
+			typedMedia('reference', ['video']),
+			ratioIn('act_two', ACT_TWO_RATIOS),
+			invalidWhen(
+				(b) => b.expressionIntensity !== undefined && !(Number.isInteger(b.expressionIntensity) && b.expressionIntensity >= 1 && b.expressionIntensity <= 5),
+				'expressionIntensity must be an integer from 1 to 5',
+			),
+			invalidWhen((b) => b.bodyControl !== undefined && typeof b.bodyControl !== 'boolean', 'bodyControl must be a boolean'),
+			runwaySeed,
+			moderation,
+		),
 	},
 	'/runway/pro/generate': { route: 'createPro', action: 'GENERATE', output: 'video', required: ['prompt'] },
 	'/runway/pro/video2video': {
@@ -671,12 +750,33 @@ class Simulator {
 	}
 
 	createOfficial(record, res) {
+		const retired = this.options.retiredRoutes[record.path];
+		if (retired) return this.answerRetired(record, retired, res);
 		const refusal = this.refusalOf(record);
 		// A route's check may name CometAPI's own error code: `{ code, message }`.
 		if (refusal?.code) return this.invalid(res, refusal.message, refusal.code);
 		if (refusal) return this.invalid(res, refusal);
 		const task = this.addTask('createOfficial', record.body, record.path);
 		return this.json(res, 200, { id: task.id });
+	}
+
+	/** A create on a route that is no longer served, answered in one of the ways that can look. */
+	answerRetired(record, style, res) {
+		switch (style) {
+			case 'html404':
+				res.writeHead(404, { 'content-type': 'text/html' });
+				return res.end('<html><head><title>404 Not Found</title></head><body><center><h1>404 Not Found</h1></center><hr><center>nginx</center></body></html>');
+			case 'gone':
+				return this.json(res, 410, { error: `The ${record.path.split('/').pop()} endpoint has been sunset.` });
+			case 'unsupported':
+				return this.json(res, 400, {
+					error: { message: `model ${record.body?.model} is not supported (request id: sim-400)`, type: 'comet_api_error', param: '', code: 'invalid_request' },
+				});
+			default:
+				return this.json(res, 404, {
+					error: { message: `Invalid URL (POST ${record.path})`, type: 'invalid_request_error', param: '', code: '' },
+				});
+		}
 	}
 
 	createPro(record, res) {

@@ -17,4 +17,5 @@ module.exports = {
 	limiter: load('limiter'),
 	output: load('output'),
 	callback: load('callback'),
+	unserved: load('unserved'),
 };

@@ -101,4 +101,55 @@ const textToImage = (overrides = {}) => ({
 	...overrides,
 });
 
-module.exports = { imageToVideo, textToImage, generate, restyle, actOne, fromCallback, getTask, fastWait, waitParameters, waiting, prompts };
+const videoToVideo = (overrides = {}) => ({
+	resource: 'video',
+	operation: 'videoToVideo',
+	videoSource: 'url',
+	videoUrl: 'https://example.com/clip.mp4',
+	prompt: '={{ $json.prompt }}',
+	model: 'gen4_aleph',
+	ratio: '1280:720',
+	waitForCompletion: false,
+	...overrides,
+});
+
+const upscale = (overrides = {}) => ({
+	resource: 'video',
+	operation: 'upscale',
+	videoSource: 'url',
+	videoUrl: 'https://example.com/clip.mp4',
+	model: 'upscale_v1',
+	waitForCompletion: false,
+	...overrides,
+});
+
+const characterPerformance = (overrides = {}) => ({
+	resource: 'video',
+	operation: 'characterPerformance',
+	characterType: 'image',
+	imageSource: 'url',
+	imageUrl: 'https://example.com/face.jpg',
+	videoSource: 'url',
+	videoUrl: 'https://example.com/performance.mp4',
+	model: 'act_two',
+	ratio: '1280:720',
+	waitForCompletion: false,
+	...overrides,
+});
+
+module.exports = {
+	imageToVideo,
+	textToImage,
+	generate,
+	videoToVideo,
+	upscale,
+	characterPerformance,
+	restyle,
+	actOne,
+	fromCallback,
+	getTask,
+	fastWait,
+	waitParameters,
+	waiting,
+	prompts,
+};

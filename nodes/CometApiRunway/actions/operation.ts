@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { PreparedTask } from '../helpers/interfaces';
+import type { CreateRequest, PreparedTask } from '../helpers/interfaces';
 import type { CreateRoute } from '../transport/routes';
 
 export type Resource = 'video' | 'image' | 'task';
@@ -26,16 +26,20 @@ export interface Operation {
 	prepare(this: IExecuteFunctions, itemIndex: number): Promise<PreparedTask>;
 }
 
-/** A validated create request on `route`, the optional fields the user left out dropped. */
+/**
+ * A validated create request on `route`, the optional fields the user left out dropped; `notes`
+ * word its errors for the route (e.g. one that may be retired upstream).
+ */
 export function createTask(
 	route: CreateRoute,
 	output: 'video' | 'image',
 	body: IDataObject,
 	runwayVersion: string,
+	notes: Pick<CreateRequest, 'unservedRoute'> = {},
 ): PreparedTask {
 	const sent = Object.fromEntries(Object.entries(body).filter(([, value]) => value !== undefined));
 	return {
 		kind: 'create',
-		request: { route: route.family, path: route.path, output, body: sent, runwayVersion },
+		request: { route: route.family, path: route.path, output, body: sent, runwayVersion, ...notes },
 	};
 }

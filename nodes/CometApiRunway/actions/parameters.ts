@@ -8,9 +8,11 @@ import {
 	optionalText,
 	requireText,
 	validateNumberInRange,
+	validateRatio,
 	validateRunwayVersion,
 } from '../helpers/validation';
 import { validateHttpUrl, validateMediaUrl } from '../helpers/urls';
+import { readModel } from './model';
 
 export function readOptions(this: IExecuteFunctions, itemIndex: number): IDataObject {
 	return this.getNodeParameter('options', itemIndex, {}) as IDataObject;
@@ -23,7 +25,7 @@ export function readRunwayVersion(this: IExecuteFunctions, itemIndex: number): s
 }
 
 /** One media input of an operation: which parameters name its source, URL and binary field. */
-interface MediaInput {
+export interface MediaInput {
 	kind: MediaKind;
 	source: string;
 	url: string;
@@ -200,4 +202,20 @@ export function readWaitSettings(this: IExecuteFunctions, itemIndex: number): Wa
 			),
 		),
 	};
+}
+
+/** The model (picked or typed), and Ratio checked against its list when it is one of `models`. */
+export function readModelAndRatio(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	models: Readonly<Record<string, { ratios: readonly string[] }>>,
+): { model: string; ratio: string } {
+	const model = readModel.call(this, itemIndex);
+	const ratio = validateRatio(
+		'Ratio',
+		this.getNodeParameter('ratio', itemIndex),
+		models[model]?.ratios,
+		` for model ${model}`,
+	);
+	return { model, ratio };
 }

@@ -53,6 +53,8 @@ export const MAX_RESPONSE_CHARS = 16 * 1024;
 
 export const PROMPT_MAX_UNITS = 512;
 export const SEED_MAX = 999_999_999;
+/** Runway's own seed range (Text to Image, Video to Video, Act-Two): an unsigned 32-bit integer. */
+export const RUNWAY_SEED_MAX = 4_294_967_295;
 export const MOTION_LIMIT = 10;
 export const MOTION_AXES = ['x', 'y', 'z', 'r', 'bg_x_pan', 'bg_y_pan'] as const;
 /** What each camera-motion axis does, as the form names it. */
@@ -145,10 +147,45 @@ export const TEXT_TO_IMAGE = {
 	],
 	defaultRatio: '1280:720',
 	promptMaxUnits: 1000,
-	/** Runway's seed range on this route. */
-	seedMax: 4_294_967_295,
 	minReferences: 1,
 	maxReferences: 3,
 	/** A reference's tag: 3 to 16 letters, digits or underscores, a letter first; the prompt says `@tag`. */
 	tagPattern: /^[A-Za-z][A-Za-z0-9_]{2,15}$/,
+} as const;
+
+/** Video to Video (§3.2): what each known model takes. Any other model ID is checked loosely. */
+export const VIDEO_TO_VIDEO = {
+	defaultModel: 'gen4_aleph',
+	promptMaxUnits: 1000,
+	/** Runway takes at most this many reference images. */
+	maxReferences: 1,
+	models: {
+		gen4_aleph: {
+			ratios: [
+				'1280:720',
+				'720:1280',
+				'1104:832',
+				'960:960',
+				'832:1104',
+				'1584:672',
+				'848:480',
+				'640:480',
+			],
+		},
+	} as Record<string, { ratios: readonly string[] }>,
+} as const;
+
+/** Video → Upscale (§3.3): Runway retired it upstream on 2026-01-17; CometAPI still documents it. */
+export const UPSCALE = { defaultModel: 'upscale_v1' } as const;
+
+/** Character Performance, Act-Two (§3.4). */
+export const CHARACTER_PERFORMANCE = {
+	defaultModel: 'act_two',
+	models: {
+		act_two: { ratios: ['1280:720', '720:1280', '960:960', '1104:832', '832:1104', '1584:672'] },
+	} as Record<string, { ratios: readonly string[] }>,
+	expressionIntensities: [1, 2, 3, 4, 5],
+	defaultExpressionIntensity: 3,
+	/** The performance clip Runway takes, in seconds (not checked by the node). */
+	referenceSeconds: { min: 3, max: 30 },
 } as const;

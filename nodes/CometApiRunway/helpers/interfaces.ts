@@ -66,6 +66,16 @@ export interface CreateRequest {
 	path: string;
 	body: IDataObject;
 	runwayVersion: string;
+	/** What to tell the user when CometAPI answers that it does not serve this route. */
+	unservedRoute?: UnservedRouteNote;
+}
+
+/** Why a route may not be served (e.g. retired upstream) and what to use instead. */
+export interface UnservedRouteNote {
+	/** Added to the error message, e.g. "the route may be retired upstream". */
+	reason: string;
+	/** Put first in the error's description. */
+	advice: string;
 }
 
 /** What one input item asks for, validated, before anything is sent. */

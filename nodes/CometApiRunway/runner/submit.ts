@@ -3,6 +3,7 @@ import { classifyCreateAnswer } from '../helpers/answers';
 import { CREATE } from '../helpers/constants';
 import type { CreateRequest, NormalisedTask, WaitSettings } from '../helpers/interfaces';
 import { backoffDelay, DEFAULT_POLL_SETTINGS } from '../helpers/poller';
+import { refusesRoute, unservedRouteProblem } from '../helpers/unserved';
 import { cometApiRequest, type HttpResult } from '../transport';
 import { cancelled, TaskFailure, transportProblem } from './failure';
 import type { Run } from './run';
@@ -50,7 +51,7 @@ export async function submitTask(
 				signal: run.createSignal,
 			});
 			if (sent.kind === 'answered' || sent.failure.neverReachedServer) watch.known();
-			const attempted = attemptOutcome(run, sent);
+			const attempted = attemptOutcome(run, sent, request);
 			// Decided while the slot is held: the next create in line must see the stop.
 			if (attempted.kind === 'failed') run.failed(attempted.failure);
 			return attempted;
@@ -91,7 +92,7 @@ type Attempt =
 	| { kind: 'failed'; failure: TaskFailure };
 
 /** What one sent create means: a task, a certain refusal worth another try, or the end. */
-function attemptOutcome(run: Run, sent: HttpResult): Attempt {
+function attemptOutcome(run: Run, sent: HttpResult, request: CreateRequest): Attempt {
 	if (sent.kind === 'failed') {
 		if (sent.failure.aborted) return { kind: 'stopped' };
 		const problem = transportProblem(sent.failure, 'The create request');
@@ -113,8 +114,13 @@ function attemptOutcome(run: Run, sent: HttpResult): Attempt {
 		};
 		return { kind: 'created', submitted };
 	}
+	// A route CometAPI may no longer serve: its refusal says so, and what to use instead.
+	const problem =
+		request.unservedRoute && refusesRoute(sent.answer)
+			? unservedRouteProblem(outcome.problem, request.unservedRoute)
+			: outcome.problem;
 	if (outcome.kind === 'retryable') {
-		return { kind: 'retry', problem: outcome.problem, retryAfterMs: outcome.retryAfterMs };
+		return { kind: 'retry', problem, retryAfterMs: outcome.retryAfterMs };
 	}
-	return { kind: 'failed', failure: new TaskFailure(outcome.problem, 'api') };
+	return { kind: 'failed', failure: new TaskFailure(problem, 'api') };
 }

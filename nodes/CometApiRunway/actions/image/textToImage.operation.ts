@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { TEXT_TO_IMAGE } from '../../helpers/constants';
+import { RUNWAY_SEED_MAX, TEXT_TO_IMAGE } from '../../helpers/constants';
 import type { PreparedTask } from '../../helpers/interfaces';
 import {
 	describe,
@@ -16,6 +16,7 @@ import {
 	runwayVersionOption,
 	waitProperties,
 } from '../common.descriptions';
+import { seedOption } from '../inputs.descriptions';
 import { forModels, modelProperties, readModel } from '../model';
 import { createTask, type Operation } from '../operation';
 import {
@@ -102,18 +103,7 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		options: [
-			publicFigureThresholdOption,
-			runwayVersionOption,
-			{
-				displayName: 'Seed',
-				name: 'seed',
-				type: 'number',
-				typeOptions: { minValue: 0, maxValue: TEXT_TO_IMAGE.seedMax },
-				default: 0,
-				description: 'Fixed seed for repeatable results, 0 to 4294967295',
-			},
-		],
+		options: [publicFigureThresholdOption, runwayVersionOption, seedOption(RUNWAY_SEED_MAX)],
 	},
 	...waitProperties(true),
 ];
@@ -197,7 +187,7 @@ async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<Prep
 			known ? TEXT_TO_IMAGE.ratios : undefined,
 			` for model ${model}`,
 		),
-		seed: validateSeed(options.seed, TEXT_TO_IMAGE.seedMax),
+		seed: validateSeed(options.seed, RUNWAY_SEED_MAX),
 		contentModeration: readContentModeration(options),
 	};
 	const runwayVersion = readRunwayVersion.call(this, itemIndex);

@@ -1,0 +1,134 @@
+'use strict';
+// Video to Video, Upscale and Character Performance in a real n8n: one short workflow each, waited
+// on and downloaded; and Upscale's route answering as retired upstream.
+const { chainWorkflow, manualTrigger, codeNode, cometNode } = require('./harness');
+const { startSuite, createBodies, brief, expectSuccess } = require('./suite');
+const { expectedVideoBytes } = require('../simulator/server.js');
+const videos = require('../support/videos');
+
+const CLIP = videos.mp4({ seconds: 4 });
+const wait = { waitForCompletion: true, downloadOutput: true, waitOptions: { pollInterval: 2 } };
+
+const videoToVideo = chainWorkflow('e2eVideoToVideo', 'e2e: Video to Video from a binary clip', [
+	manualTrigger(),
+	codeNode(
+		'Clip',
+		`return [{ json: { prompt: 'The street turns to a snowy evening [sim duration=2000]' }, binary: { clip: { data: '${CLIP.toString('base64')}', mimeType: 'video/mp4', fileName: 'clip.mp4', fileExtension: 'mp4' } } }];`,
+	),
+	cometNode('Video to Video', {
+		resource: 'video',
+		operation: 'videoToVideo',
+		videoSource: 'binary',
+		videoBinaryPropertyName: 'clip',
+		prompt: '={{ $json.prompt }}',
+		ratio: '960:960',
+		referenceImages: { image: [{ imageSource: 'url', imageUrl: 'https://images.example.com/snow.jpg' }] },
+		options: { seed: 4000000000 },
+		...wait,
+	}),
+]);
+
+const upscale = chainWorkflow('e2eUpscale', 'e2e: Upscale a video URL', [
+	manualTrigger(),
+	cometNode('Upscale', {
+		resource: 'video',
+		operation: 'upscale',
+		videoSource: 'url',
+		videoUrl: 'https://videos.example.com/small.mp4',
+		...wait,
+	}),
+]);
+
+const characterPerformance = chainWorkflow('e2eCharacterPerf', 'e2e: Character Performance', [
+	manualTrigger(),
+	cometNode('Character Performance', {
+		resource: 'video',
+		operation: 'characterPerformance',
+		characterType: 'image',
+		imageSource: 'url',
+		imageUrl: 'https://images.example.com/portrait.jpg',
+		videoSource: 'url',
+		videoUrl: 'https://videos.example.com/performance.mp4',
+		ratio: '720:1280',
+		options: { bodyControl: true, expressionIntensity: 4 },
+		...wait,
+	}),
+]);
+
+let suite;
+beforeAll(async () => {
+	suite = await startSuite({ workflows: [videoToVideo, upscale, characterPerformance] });
+});
+afterAll(async () => {
+	await suite?.close();
+});
+beforeEach(() => suite.sim.reset());
+
+/** The node's one item: the finished task with its video downloaded, byte for byte. */
+function expectVideoItem(r, nodeName, path) {
+	const { sim, n8n } = suite;
+	const items = r.nodeOutput(nodeName);
+	expect(brief(items)).toHaveLength(1);
+	const [item] = items;
+	const [task] = sim.tasks.values();
+	expect(sim.createRequests().map((q) => q.path)).toEqual([path]);
+	expect(item.json).toMatchObject({
+		taskId: task.id,
+		route: 'official',
+		status: 'SUCCEEDED',
+		videoUrl: `${sim.baseUrl}/cdn/videos/${task.id}.mp4`,
+		outputUrl: `${sim.baseUrl}/cdn/videos/${task.id}.mp4`,
+		file: { binaryProperty: 'data', mimeType: 'video/mp4', fileName: `${task.id}.mp4` },
+	});
+	expect(sim.requests.some((q) => q.path === `/runwayml/v1/tasks/${task.id}`)).toBe(true);
+	expect(n8n.readBinary(item, 'data').equals(expectedVideoBytes(task.id, 64 * 1024))).toBe(true);
+	return item;
+}
+
+test('Video to Video: a binary clip from the previous node, transformed and downloaded', async () => {
+	const r = expectSuccess(await suite.n8n.execute(videoToVideo.id));
+	expectVideoItem(r, 'Video to Video', '/runwayml/v1/video_to_video');
+	expect(createBodies(suite.sim)[0]).toEqual({
+		videoUri: `data:video/mp4;base64,${CLIP.toString('base64')}`,
+		promptText: 'The street turns to a snowy evening [sim duration=2000]',
+		model: 'gen4_aleph',
+		ratio: '960:960',
+		seed: 4000000000,
+		references: [{ type: 'image', uri: 'https://images.example.com/snow.jpg' }],
+	});
+});
+
+test('Upscale: a video URL upscaled and downloaded', async () => {
+	const r = expectSuccess(await suite.n8n.execute(upscale.id));
+	expectVideoItem(r, 'Upscale', '/runwayml/v1/video_upscale');
+	expect(createBodies(suite.sim)[0]).toEqual({ videoUri: 'https://videos.example.com/small.mp4', model: 'upscale_v1' });
+});
+
+test('Upscale refused as a retired route: the workflow fails saying so, with what to use instead', async () => {
+	const { sim, n8n } = suite;
+	sim.configure({ retiredRoutes: { '/runwayml/v1/video_upscale': 'json404' } });
+	try {
+		const r = await n8n.execute(upscale.id);
+		expect(r.parseError).toBeUndefined();
+		expect(r.exitCode).toBe(1);
+		expect(r.error.message).toContain('The Upscale route (upscale_v1) may be retired upstream: Runway removed it in January 2026');
+		expect(r.error.description).toMatch(/^Runway retired upscale_v1 upstream in January 2026/);
+		expect(sim.createRequests()).toHaveLength(1);
+		expect(sim.tasks.size).toBe(0);
+	} finally {
+		sim.configure({ retiredRoutes: {} });
+	}
+});
+
+test('Character Performance: a portrait animated by a performance video, downloaded', async () => {
+	const r = expectSuccess(await suite.n8n.execute(characterPerformance.id));
+	expectVideoItem(r, 'Character Performance', '/runwayml/v1/character_performance');
+	expect(createBodies(suite.sim)[0]).toEqual({
+		model: 'act_two',
+		ratio: '720:1280',
+		bodyControl: true,
+		expressionIntensity: 4,
+		character: { type: 'image', uri: 'https://images.example.com/portrait.jpg' },
+		reference: { type: 'video', uri: 'https://videos.example.com/performance.mp4' },
+	});
+});
