@@ -14,8 +14,8 @@ import {
 	imageSourceProperties,
 	publicFigureThresholdOption,
 	runwayVersionOption,
-	waitProperties,
 } from '../common.descriptions';
+import { waitProperties } from '../wait.descriptions';
 import { seedOption } from '../inputs.descriptions';
 import { forModels, modelProperties, readModel } from '../model';
 import { createTask, type Operation } from '../operation';

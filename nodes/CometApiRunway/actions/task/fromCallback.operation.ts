@@ -3,7 +3,8 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { readCallbackBody, valueAtPath } from '../../helpers/callback';
 import type { PreparedTask } from '../../helpers/interfaces';
 import { optionalBoolean, optionalText } from '../../helpers/validation';
-import { runwayVersionOption, waitProperties } from '../common.descriptions';
+import { runwayVersionOption } from '../common.descriptions';
+import { waitProperties } from '../wait.descriptions';
 import type { Operation } from '../operation';
 import { readRunwayVersion } from '../parameters';
 

@@ -2,7 +2,8 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { PreparedTask, TaskRoute } from '../../helpers/interfaces';
 import { InputError, validateTaskId } from '../../helpers/validation';
-import { runwayVersionOption, waitProperties } from '../common.descriptions';
+import { runwayVersionOption } from '../common.descriptions';
+import { waitProperties } from '../wait.descriptions';
 import type { Operation } from '../operation';
 import { readRunwayVersion } from '../parameters';
 

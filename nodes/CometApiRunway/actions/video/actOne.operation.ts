@@ -6,8 +6,8 @@ import {
 	imageSourceProperties,
 	runwayVersionOption,
 	videoSourceProperties,
-	waitProperties,
 } from '../common.descriptions';
+import { waitProperties } from '../wait.descriptions';
 import { createTask, type Operation } from '../operation';
 import {
 	IMAGE_INPUT,

@@ -14,8 +14,8 @@ import {
 	publicFigureThresholdOption,
 	runwayVersionOption,
 	videoSourceProperties,
-	waitProperties,
 } from '../common.descriptions';
+import { waitProperties } from '../wait.descriptions';
 import {
 	mediaInputProperties,
 	optionsCollection,

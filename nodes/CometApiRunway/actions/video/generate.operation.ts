@@ -16,8 +16,8 @@ import {
 	durationOptions,
 	imageSourceProperties,
 	runwayVersionOption,
-	waitProperties,
 } from '../common.descriptions';
+import { waitProperties } from '../wait.descriptions';
 import { createTask, type Operation } from '../operation';
 import {
 	IMAGE_INPUT,

@@ -13,7 +13,8 @@ import {
 	validateRatio,
 	validateSeed,
 } from '../../helpers/validation';
-import { imageSourceProperties, runwayVersionOption, waitProperties } from '../common.descriptions';
+import { imageSourceProperties, runwayVersionOption } from '../common.descriptions';
+import { waitProperties } from '../wait.descriptions';
 import { forModels, modelProperties, readModel } from '../model';
 import { createTask, type Operation } from '../operation';
 import { IMAGE_INPUT, readMedia, readOptions, readRunwayVersion } from '../parameters';

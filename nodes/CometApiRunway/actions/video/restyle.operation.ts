@@ -14,8 +14,8 @@ import {
 	durationOptions,
 	runwayVersionOption,
 	videoSourceProperties,
-	waitProperties,
 } from '../common.descriptions';
+import { waitProperties } from '../wait.descriptions';
 import { createTask, type Operation } from '../operation';
 import {
 	readCallbackUrl,

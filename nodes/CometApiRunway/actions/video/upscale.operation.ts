@@ -2,7 +2,8 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { UPSCALE } from '../../helpers/constants';
 import type { PreparedTask, UnservedRouteNote } from '../../helpers/interfaces';
-import { runwayVersionOption, videoSourceProperties, waitProperties } from '../common.descriptions';
+import { runwayVersionOption, videoSourceProperties } from '../common.descriptions';
+import { waitProperties } from '../wait.descriptions';
 import { optionsCollection } from '../inputs.descriptions';
 import { modelProperties, readModel } from '../model';
 import { createTask, type Operation } from '../operation';

@@ -8,8 +8,8 @@ import {
 	publicFigureThresholdOption,
 	runwayVersionOption,
 	videoSourceProperties,
-	waitProperties,
 } from '../common.descriptions';
+import { waitProperties } from '../wait.descriptions';
 import { optionsCollection, ratioProperties, seedOption } from '../inputs.descriptions';
 import { modelProperties } from '../model';
 import { createTask, type Operation } from '../operation';

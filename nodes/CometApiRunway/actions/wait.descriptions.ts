@@ -1,0 +1,137 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { WAIT } from '../helpers/constants';
+
+// Defaults as plain names: n8n's lint reads a parameter's default only from a literal or a name.
+const defaultPollInterval = WAIT.pollInterval.default;
+const defaultTimeout = WAIT.timeout.default;
+const defaultRequestTimeout = WAIT.requestTimeout.default;
+const defaultMaxConcurrentRequests = WAIT.maxConcurrentRequests.default;
+const defaultMaxConcurrentDownloads = WAIT.maxConcurrentDownloads.default;
+const defaultOutputBinaryProperty = WAIT.outputBinaryProperty;
+
+const WAIT_TEXT = {
+	create:
+		'Whether to wait until each task has finished. All items are submitted first and waited on together.',
+	read: 'Whether to wait until each task has finished, reading its status again until it ends. Off: the task is read once.',
+};
+
+const waitOnByDefault: INodeProperties = {
+	displayName: 'Wait for Completion',
+	name: 'waitForCompletion',
+	type: 'boolean',
+	default: true,
+	description: WAIT_TEXT.create,
+};
+
+const waitOffByDefault: INodeProperties = {
+	displayName: 'Wait for Completion',
+	name: 'waitForCompletion',
+	type: 'boolean',
+	default: false,
+	description: WAIT_TEXT.read,
+};
+
+/** The waiting fields: `creates` for operations that submit tasks, else for reading them. */
+export function waitProperties(creates: boolean): INodeProperties[] {
+	return [
+		creates ? waitOnByDefault : waitOffByDefault,
+		{
+			displayName: 'Download Output',
+			name: 'downloadOutput',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to store the finished video or image as binary data on the item. Output URLs expire within 24–48 hours.',
+			displayOptions: { show: { waitForCompletion: [true] } },
+		},
+		{
+			displayName: 'Output Binary Field',
+			name: 'outputBinaryProperty',
+			type: 'string',
+			default: defaultOutputBinaryProperty,
+			description: 'Binary field that receives the downloaded file',
+			displayOptions: { show: { waitForCompletion: [true], downloadOutput: [true] } },
+		},
+		{
+			displayName: 'Wait Options',
+			name: 'waitOptions',
+			type: 'collection',
+			placeholder: 'Add Option',
+			default: {},
+			displayOptions: { show: { waitForCompletion: [true] } },
+			options: [
+				{
+					displayName: 'Max Concurrent Downloads',
+					name: 'maxConcurrentDownloads',
+					type: 'number',
+					typeOptions: {
+						minValue: WAIT.maxConcurrentDownloads.min,
+						maxValue: WAIT.maxConcurrentDownloads.max,
+					},
+					default: defaultMaxConcurrentDownloads,
+					description:
+						'Most downloads in flight at once (1 to 20), apart from the status requests. In queue mode each download is held in memory while it is stored: keep this low for large videos.',
+				},
+				{
+					displayName: 'Max Concurrent Requests',
+					name: 'maxConcurrentRequests',
+					type: 'number',
+					typeOptions: {
+						minValue: WAIT.maxConcurrentRequests.min,
+						maxValue: WAIT.maxConcurrentRequests.max,
+					},
+					default: defaultMaxConcurrentRequests,
+					description:
+						'Most API requests in flight at once (1 to 50). It never limits how many tasks are waited on.',
+				},
+				{
+					displayName: 'On Timeout',
+					name: 'onTimeout',
+					type: 'options',
+					options: [
+						{
+							name: 'Return Pending Item',
+							value: 'returnPending',
+							description:
+								'Output the task with its last status and timedOut: true, to resume with Get Task',
+						},
+						{
+							name: 'Fail',
+							value: 'error',
+							description: 'Stop with an error that names the task ID',
+						},
+					],
+					default: 'returnPending',
+				},
+				{
+					displayName: 'Poll Interval (Seconds)',
+					name: 'pollInterval',
+					type: 'number',
+					typeOptions: { minValue: WAIT.pollInterval.min, maxValue: WAIT.pollInterval.max },
+					default: defaultPollInterval,
+					description:
+						'Longest time between status checks of one task, 2 to 3600; each wait is 85–100% of it',
+				},
+				{
+					displayName: 'Request Timeout (Seconds)',
+					name: 'requestTimeout',
+					type: 'number',
+					typeOptions: { minValue: WAIT.requestTimeout.min, maxValue: WAIT.requestTimeout.max },
+					default: defaultRequestTimeout,
+					description:
+						'How long one API request may take (1 to 600; a create may take three times this), and how long a download may receive nothing',
+				},
+				{
+					displayName: 'Timeout (Seconds)',
+					name: 'timeout',
+					type: 'number',
+					typeOptions: { minValue: WAIT.timeout.min, maxValue: WAIT.timeout.max },
+					default: defaultTimeout,
+					description:
+						'How long to wait for each task (1 to 86400), counted from its submission; the download must end within it too',
+				},
+			],
+		},
+	];
+}
