@@ -8,7 +8,7 @@
  * status, a message that says what happened and a description that says what to do, transient
  * faults ending in SUCCEEDED, permanent ones not retried, and no prompt ever created twice.
  */
-const { expectedVideoBytes } = require('../simulator/server');
+const { expectedVideoBytes, REFUSING_BASE_URL } = require('../simulator/server');
 const { CASES, count } = require('./fault-cases');
 const {
 	startSimulator,
@@ -40,9 +40,8 @@ function parametersFor(row) {
 
 async function runRow(row) {
 	const sim = await startSimulator({ apiKey: API_KEY, taskDurationMs: DEFAULT_DURATION_MS, ...row.sim });
-	const baseUrl = sim.baseUrl;
-	// A closed port: every connection is refused.
-	if (row.baseUrl === 'closed') await sim.close();
+	// A refusing port: every connection is refused.
+	const baseUrl = row.baseUrl === 'closed' ? REFUSING_BASE_URL : sim.baseUrl;
 	const prompts = [];
 	const items = [];
 	if (row.op === 'get' && row.taskIds) {
@@ -78,7 +77,7 @@ async function runRow(row) {
 		continueOnFail: row.cof,
 	});
 	const wallMs = Date.now() - startedAt;
-	if (row.baseUrl !== 'closed') await sim.close();
+	await sim.close();
 	return { r, sim, prompts, wallMs };
 }
 

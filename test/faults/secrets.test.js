@@ -9,6 +9,7 @@
 const { Container } = require('@n8n/di');
 const { Logger } = require('@n8n/backend-common');
 const { LoggerProxy } = require('n8n-workflow');
+const { REFUSING_BASE_URL } = require('../simulator/server');
 
 const {
 	startSimulator,
@@ -134,8 +135,7 @@ const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a
 
 async function runScenario(scenario, index) {
 	const sim = await startSimulator({ apiKey: scenario.simKey ?? API_KEY, taskDurationMs: 600, ...scenario.sim });
-	const baseUrl = scenario.baseUrl ?? sim.baseUrl;
-	if (scenario.closed) await sim.close();
+	const baseUrl = scenario.closed ? REFUSING_BASE_URL : (scenario.baseUrl ?? sim.baseUrl);
 	const n = scenario.n ?? scenario.directives?.length ?? 2;
 	const items = [];
 	if (scenario.taskIds) {
@@ -167,7 +167,7 @@ async function runScenario(scenario, index) {
 	});
 	// runNode routes n8n's logger (and LoggerProxy) into result.log for each run.
 	for (const entry of result.log) logged.push({ channel: `logger.${entry.level}`, args: entry.args });
-	if (!scenario.closed) await sim.close();
+	await sim.close();
 	return { result, sim };
 }
 
