@@ -9,6 +9,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { router } from './actions/router';
 import * as task from './actions/task';
 import * as video from './actions/video';
+import { testCometApiCredential } from './transport/credentialTest';
 
 export class CometApiRunway implements INodeType {
 	description: INodeTypeDescription = {
@@ -25,7 +26,7 @@ export class CometApiRunway implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'cometApi', required: true }],
+		credentials: [{ name: 'cometApi', required: true, testedBy: 'cometApiConnectionTest' }],
 		properties: [
 			{
 				displayName: 'Resource',
@@ -41,6 +42,12 @@ export class CometApiRunway implements INodeType {
 			...video.description,
 			...task.description,
 		],
+	};
+
+	methods = {
+		credentialTest: {
+			cometApiConnectionTest: testCometApiCredential,
+		},
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
