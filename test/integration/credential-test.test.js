@@ -2,13 +2,12 @@
 // The credential test (the "Test" of the CometAPI credential form), called the way n8n calls it:
 // found through the credential's missing `test` and the node's `testedBy`, run with n8n-core's own
 // CredentialTestContext, against the simulator and small servers that record what reached them.
-const http = require('node:http');
-const os = require('node:os');
 const path = require('node:path');
 const { CredentialTestContext } = require('n8n-core');
 
 const { startSimulator } = require('../simulator/server');
 const { freePort } = require('../e2e/harness');
+const { recordingServer, remoteLookingHost } = require('../support/servers');
 
 const DIST = path.join(__dirname, '..', '..', 'dist');
 const { CometApiRunway } = require(path.join(DIST, 'nodes', 'CometApiRunway', 'CometApiRunway.node.js'));
@@ -40,23 +39,6 @@ async function testCredential(data) {
 	return await fn.call(context, { id: 'cred-1', name: 'CometAPI account', type: 'cometApi', data });
 }
 
-/** A node:http server on `host` that records each request and answers with `handler`. */
-async function recordingServer(handler, host = '127.0.0.1') {
-	const requests = [];
-	const server = http.createServer((req, res) => {
-		requests.push({ method: req.method, url: req.url, authorization: req.headers.authorization });
-		handler(req, res);
-	});
-	await new Promise((resolve) => server.listen(0, host, resolve));
-	const { port } = server.address();
-	return {
-		requests,
-		port,
-		url: `http://127.0.0.1:${port}`,
-		close: () => new Promise((resolve) => server.close(resolve)),
-	};
-}
-
 const servers = [];
 async function serve(handler, host) {
 	const server = await recordingServer(handler, host);
@@ -66,17 +48,6 @@ async function serve(handler, host) {
 afterEach(async () => {
 	await Promise.all(servers.splice(0).map((s) => s.close()));
 });
-
-/** An address of this machine that is not loopback: a "remote" host that still reaches `serve`. */
-function remoteLookingHost() {
-	for (const list of Object.values(os.networkInterfaces())) {
-		for (const address of list ?? []) {
-			if (address.family === 'IPv4' && !address.internal) return address.address;
-		}
-	}
-	// No network interface: the IPv4-mapped form of 127.0.0.1 still reaches this machine.
-	return '[::ffff:127.0.0.1]';
-}
 
 function expectNoKey(result) {
 	expect(result.message).not.toContain(API_KEY);
@@ -218,8 +189,7 @@ test('a host that does not resolve: says so', async () => {
 });
 
 test('plain http:// to another machine is refused before anything is sent', async () => {
-	const host = remoteLookingHost();
-	const listenOn = host.startsWith('[') ? '::' : '0.0.0.0';
+	const { host, listenOn } = remoteLookingHost();
 	const server = await serve((req, res) => {
 		res.writeHead(200, { 'content-type': 'application/json' });
 		res.end('{"object":"list","data":[]}');
