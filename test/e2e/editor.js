@@ -32,6 +32,11 @@ const EDITOR_ENV = {
 	// The package is installed as a community package; say explicitly that this is allowed.
 	N8N_UNVERIFIED_PACKAGES_ENABLED: 'true',
 };
+/**
+ * Harness settings the editor leaves out: the editor runs n8n's default `vm` expression engine,
+ * as users do (isolated-vm's prebuilt binary for Linux x64 loads on Node 24 without a build).
+ */
+const NOT_FOR_THE_EDITOR = ['N8N_EXPRESSION_ENGINE'];
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -124,11 +129,13 @@ async function startEditor({
 		}
 		fs.rmSync(path.join(folder, 'e2e-inputs'), { recursive: true, force: true });
 
+		const baseEnv = { ...n8n.env };
+		for (const name of NOT_FOR_THE_EDITOR) delete baseEnv[name];
 		child = spawn(paths.nodeBin, [paths.n8nBin, 'start'], {
 			cwd: folder,
 			detached: true,
 			env: {
-				...n8n.env,
+				...baseEnv,
 				...EDITOR_ENV,
 				N8N_PORT: String(editorPort),
 				N8N_LISTEN_ADDRESS: '127.0.0.1',

@@ -38,7 +38,9 @@ async function main() {
 		if (err.output) process.stderr.write(err.output.slice(-3000));
 		return 1;
 	}
+	let stopping = false;
 	const stop = async (code) => {
+		stopping = true;
 		await editor.stop();
 		process.exit(code);
 	};
@@ -46,6 +48,7 @@ async function main() {
 	process.on('SIGTERM', () => stop(0));
 	process.on('exit', () => editor.killNow());
 	editor.child.on('exit', (code) => {
+		if (stopping) return;
 		say(`n8n exited (${code})`);
 		if (check) process.stderr.write(editor.output().slice(-3000));
 		stop(code || 1);
@@ -57,10 +60,7 @@ async function main() {
 	say(`Node:       CometAPI Runway (${NODE_TYPE}, also as an AI tool) ${loaded ? 'loaded' : 'NOT loaded'}`);
 	say(`Credential: "${CREDENTIAL_NAME}" → ${sim ? `CometAPI simulator at ${baseUrl}` : baseUrl}`);
 	if (editor.firstStart) say('Examples:   imported from examples/ (open Workflows); first visit asks you to create the owner account');
-	if (check) {
-		editor.child.removeAllListeners('exit');
-		await stop(loaded && editorPage === 200 ? 0 : 1);
-	}
+	if (check) await stop(loaded && editorPage === 200 ? 0 : 1);
 	say('Press Ctrl+C to stop.');
 	return null;
 }
