@@ -10,7 +10,7 @@
  *   await editor.stop();      // n8n's whole process group, then the simulator
  *
  * n8n runs in its own process group (it starts task runners of its own), so that stop() and
- * killNow() end every process it started.
+ * killNow() end every process it started; a watchdog ends the group if this process dies first.
  */
 const fs = require('node:fs');
 const path = require('node:path');
@@ -26,6 +26,7 @@ const {
 	NODE_TYPE,
 } = require('./harness');
 const { prepareN8n } = require('./prepare-n8n');
+const { reapWithParent } = require('../support/reaper');
 
 /** What the editor runs with on top of the harness' settings (see README, "npm start"). */
 const EDITOR_ENV = {
@@ -146,6 +147,8 @@ async function startEditor({
 			},
 			stdio: capture ? ['ignore', 'pipe', 'pipe'] : ['ignore', 'inherit', 'inherit'],
 		});
+		// Should this process die without stopping it, n8n goes too.
+		reapWithParent(child.pid);
 	} catch (err) {
 		if (sim) await sim.close();
 		throw err;

@@ -9,6 +9,7 @@ const os = require('node:os');
 const path = require('node:path');
 const { spawnSync } = require('node:child_process');
 const puppeteer = require('puppeteer-core');
+const { reapWithParent } = require('../support/reaper');
 
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
@@ -23,7 +24,7 @@ function ensureChromium() {
 	}
 	process.stderr.write('[ui] Chromium is missing: apt-get install -y chromium\n');
 	const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-	for (const args of [['update', '-qq'], ['install', '-y', '-qq', '--no-install-recommends', 'chromium']]) {
+	for (const args of [['update', '-qq'], ['install', '-y', '-qq', 'chromium']]) {
 		const r = spawnSync('apt-get', args, { env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
 		if (r.status !== 0) throw new Error(`apt-get ${args.join(' ')} failed (${r.status})\n${(r.stderr || '').slice(-3000)}`);
 	}
@@ -61,6 +62,8 @@ async function launchBrowser({ width = 1440, height = 1400 } = {}) {
 		],
 	});
 	const child = browser.process();
+	// Should this process die without closing it, Chromium goes too.
+	reapWithParent(child?.pid);
 	let closed = null;
 	return {
 		browser,

@@ -208,13 +208,19 @@ class EditorPage {
 		);
 	}
 
-	/** Waits until the form shows every name in `shows` and none in `hides`; returns what it shows. */
+	/**
+	 * Waits until the form has finished loading its collections and shows every name in `shows`
+	 * and none in `hides`; returns what it shows.
+	 */
 	async waitForParameters(shows, hides, timeoutMs = 5000) {
 		const deadline = Date.now() + timeoutMs;
+		const loading = () =>
+			this.page.$eval('[data-test-id=ndv] [data-test-id=node-parameters]', (e) => /Loading fields/.test(e.innerText));
 		let visible;
 		do {
 			visible = await this.visibleParameters();
-			if (shows.every((p) => visible.includes(p)) && !hides.some((p) => visible.includes(p))) break;
+			const done = shows.every((p) => visible.includes(p)) && !hides.some((p) => visible.includes(p));
+			if (done && !(await loading())) break;
 			await sleep(200);
 		} while (Date.now() < deadline);
 		return visible;

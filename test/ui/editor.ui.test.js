@@ -3,11 +3,13 @@
 // ports, the simulator behind the credential), used through Debian's Chromium as a person uses it:
 // owner setup and sign-in, finding the node, its forms, the credential form's test, and an example
 // workflow run from the canvas whose video plays. Screenshots of every step go to ui-screenshots/.
+// n8n and Chromium run in process groups of their own, ended in afterAll, and by a watchdog
+// (test/support/reaper.js) should jest die first.
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { startEditor, signalGroup } = require('../e2e/editor');
-const { freePort, repoRoot } = require('../e2e/harness');
+const { buildAndPack, freePort, repoRoot } = require('../e2e/harness');
 const { recordingServer, remoteLookingHost } = require('../support/servers');
 const { launchBrowser } = require('./browser');
 const { EditorPage } = require('./editor-page');
@@ -24,14 +26,17 @@ let editor;
 let chromium;
 let ui;
 let userFolder;
+let tarball;
 let remote;
 
 beforeAll(async () => {
 	fs.rmSync(SHOTS, { recursive: true, force: true });
 	userFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'cometapi-ui-n8n-'));
+	tarball = await buildAndPack({ destDir: fs.mkdtempSync(path.join(os.tmpdir(), 'cometapi-ui-pack-')) });
 	editor = await startEditor({
 		port: 0,
 		userFolder,
+		tarball,
 		simulator: { apiKey: API_KEY, taskDurationMs: 1500 },
 		examples: true,
 		capture: true,
@@ -44,17 +49,12 @@ beforeAll(async () => {
 	remote.server = await recordingServer((req, res) => res.end('{"object":"list","data":[]}'), remote.listenOn);
 }, 10 * 60 * 1000);
 
-// Whatever happens to the run, n8n and Chromium do not outlive it.
-process.on('exit', () => {
-	chromium?.killNow();
-	editor?.killNow();
-});
-
 afterAll(async () => {
 	await chromium?.close();
 	await editor?.stop();
 	await remote?.server?.close();
 	if (userFolder) fs.rmSync(userFolder, { recursive: true, force: true });
+	if (tarball) fs.rmSync(path.dirname(tarball), { recursive: true, force: true });
 }, 60 * 1000);
 
 test('owner setup, sign out, sign in', async () => {
