@@ -1,10 +1,4 @@
-import type {
-	IAuthenticateGeneric,
-	Icon,
-	ICredentialTestRequest,
-	ICredentialType,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IAuthenticateGeneric, Icon, ICredentialType, INodeProperties } from 'n8n-workflow';
 
 export class CometApi implements ICredentialType {
 	name = 'cometApi';
@@ -45,12 +39,8 @@ export class CometApi implements ICredentialType {
 		},
 	};
 
-	// Listing models is authenticated and free, so it checks the key without spending credit.
-	test: ICredentialTestRequest = {
-		request: {
-			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
-			url: '/v1/models',
-			method: 'GET',
-		},
-	};
+	// The test is programmatic: the node's `methods.credentialTest.cometApiConnectionTest`
+	// (testedBy on the node's credential entry) lists models (free), refuses plain http to another
+	// machine before sending, and never follows a redirect. A declarative `test` here would take
+	// precedence over it in n8n, and n8n sends a declarative test with redirects followed.
 }

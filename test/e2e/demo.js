@@ -7,14 +7,16 @@
  * - With COMETAPI_API_KEY set: against the real CometAPI (COMETAPI_BASE_URL, default
  *   https://api.cometapi.com). This costs credits.
  *
- * Prints the task ID, status, time taken and video URL; saves demo-output/<taskId>.mp4
- * (DEMO_OUTPUT_DIR changes the folder). The first run installs n8n into .e2e-cache/ (~7 minutes);
- * later runs take seconds plus the video's own time.
+ * Prints the task ID, status, time taken, video URL, and the saved video's duration and size;
+ * saves demo-output/<taskId>.mp4 (DEMO_OUTPUT_DIR changes the folder). The simulator serves a real
+ * 2-second clip, so the file plays. The first run installs n8n into .e2e-cache/ (5 to 9 minutes);
+ * later runs take about 35 seconds plus the video's own time.
  */
 const fs = require('node:fs');
 const path = require('node:path');
 const { packageTarball, cometApiBackend, createN8n, useE2eCredential, loadExample, repoRoot, NODE_TYPE } = require('./harness');
-const { prepareN8n, cachePaths } = require('./prepare-n8n');
+const { prepareN8n } = require('./prepare-n8n');
+const { mp4Info } = require('../support/mp4');
 
 function say(msg) {
 	process.stdout.write(`${msg}\n`);
@@ -30,7 +32,6 @@ async function main() {
 	const started = Date.now();
 	const outDir = path.resolve(process.env.DEMO_OUTPUT_DIR || path.join(repoRoot, 'demo-output'));
 
-	if (!fs.existsSync(cachePaths().marker)) say('Preparing n8n 2.41.0 and Node 24 in .e2e-cache/ (first run only, about 7 minutes)…');
 	const prepared = await prepareN8n();
 	say(`n8n ${prepared.n8nVersion} on Node ${prepared.nodeVersion}`);
 
@@ -80,7 +81,13 @@ async function main() {
 		fs.mkdirSync(outDir, { recursive: true });
 		const file = path.join(outDir, `${j.taskId}.mp4`);
 		fs.writeFileSync(file, bytes);
-		say(`Saved:      ${path.relative(process.cwd(), file) || file} (${bytes.length} bytes)`);
+		say(`Saved:      ${path.relative(process.cwd(), file) || file}`);
+		const info = mp4Info(bytes);
+		say(
+			info?.durationSeconds
+				? `Video:      ${info.durationSeconds.toFixed(2)} s, ${info.width}×${info.height}, ${bytes.length} bytes (${(bytes.length / 1024).toFixed(1)} KB)`
+				: `Video:      ${bytes.length} bytes, not a playable MP4 (no movie header)`,
+		);
 		return 0;
 	} finally {
 		await n8n.dispose();

@@ -8,6 +8,7 @@ const path = require('node:path');
 const { NODE_TYPE, PACKAGE_NAME, repoRoot, manualTrigger, codeNode, useE2eCredential, loadExample } = require('./harness');
 const { startSuite, createBodies, brief, expectSuccess } = require('./suite');
 const { startFakeOpenAi } = require('./fake-openai');
+const { sampleVideoBytes } = require('../simulator/server.js');
 
 const TOOL_TYPE = `${NODE_TYPE}Tool`;
 const OPENAI_CRED = { id: 'e2eOpenAiCred01', name: 'CometAPI chat (e2e)' };
@@ -113,7 +114,8 @@ let suite;
 let fakeLlm;
 beforeAll(async () => {
 	fakeLlm = await startFakeOpenAi({ toolArgs });
-	suite = await startSuite({ workflows: [sheet, form, agent] });
+	// The examples are what people run: the simulator serves its real, playable clip.
+	suite = await startSuite({ simulator: { video: 'sample' }, workflows: [sheet, form, agent] });
 	await suite.n8n.importCredentials([{ ...OPENAI_CRED, type: 'openAiApi', data: { apiKey: fakeLlm.apiKey, url: fakeLlm.baseUrl } }]);
 });
 afterAll(async () => {
@@ -197,7 +199,7 @@ test('examples/form-upload-to-video.json: uploaded image (binary) → video file
 	const [reply] = r.nodeOutput('Return the video');
 	expect(reply.json.completionMessage).toBe(`Task ${task.id} finished. The download starts now.`);
 	expect(reply.binary?.data?.mimeType).toBe('video/mp4');
-	expect(n8n.readBinary(reply, 'data').length).toBe(64 * 1024);
+	expect(n8n.readBinary(reply, 'data').equals(sampleVideoBytes())).toBe(true);
 });
 
 test('examples/ai-agent-video-tool.json: the AI Agent calls the node as a tool', async () => {

@@ -429,14 +429,15 @@ async function packageTarball() {
 
 /**
  * Where the demo and the editor send requests: the real CometAPI when COMETAPI_API_KEY is set
- * (COMETAPI_BASE_URL, default https://api.cometapi.com), otherwise a simulator started here.
+ * (COMETAPI_BASE_URL, default https://api.cometapi.com), otherwise a simulator started here,
+ * serving the real sample clip (people and browsers watch these videos).
  */
 async function cometApiBackend(simulatorOptions) {
 	if (process.env.COMETAPI_API_KEY) {
 		const baseUrl = (process.env.COMETAPI_BASE_URL || 'https://api.cometapi.com').replace(/\/+$/, '');
 		return { apiKey: process.env.COMETAPI_API_KEY, baseUrl, sim: null };
 	}
-	const sim = await simulatorModule().startSimulator(simulatorOptions);
+	const sim = await simulatorModule().startSimulator({ video: 'sample', ...simulatorOptions });
 	return { apiKey: sim.apiKey, baseUrl: sim.baseUrl, sim };
 }
 

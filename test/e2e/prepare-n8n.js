@@ -150,8 +150,12 @@ async function prepareN8n({ force = false, cacheDir } = {}) {
 	});
 }
 
+/** How long a first prepare takes, as measured on a shared 2-core machine (README says the same). */
+const FIRST_RUN = '5 to 9 minutes';
+
 async function prepareLocked(p, t0, force) {
 	fs.rmSync(p.marker, { force: true });
+	log(`Preparing n8n ${N8N_VERSION} and Node ${NODE_SPEC} in ${p.cacheDir} (first run only, ${FIRST_RUN})…`);
 	const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 	// The cache folders get their own package.json, so the repository's .npmrc does not apply there.
 	const npmFlags = ['--no-audit', '--no-fund', '--loglevel=error'];
@@ -208,7 +212,7 @@ async function prepareLocked(p, t0, force) {
 	return { ...p, ...marker, cached: false, seconds: (Date.now() - t0) / 1000 };
 }
 
-module.exports = { prepareN8n, cachePaths, node24Env, N8N_VERSION, repoRoot };
+module.exports = { prepareN8n, cachePaths, node24Env, N8N_VERSION, FIRST_RUN, repoRoot };
 
 if (require.main === module) {
 	const force = process.argv.includes('--force');

@@ -1,6 +1,9 @@
 #!/usr/bin/env node
 'use strict';
-/** Starts the CometAPI simulator on its own: `node test/simulator/cli.js [--port 0] [--duration 3000]`. */
+/**
+ * Starts the CometAPI simulator on its own:
+ * `node test/simulator/cli.js [--port 0] [--duration 3000] [--video sample|patterned]`.
+ */
 const { startSimulator } = require('./server');
 
 function argument(name, fallback) {
@@ -13,6 +16,7 @@ function argument(name, fallback) {
 		port: Number(argument('port', 0)),
 		taskDurationMs: Number(argument('duration', 3000)),
 		apiKey: argument('api-key', 'test-api-key'),
+		video: argument('video', 'sample'),
 	});
 	process.stdout.write(`COMETAPI_SIM_URL=${sim.baseUrl}\n`);
 	const stop = async () => {

@@ -1,8 +1,14 @@
 'use strict';
 /**
  * A CometAPI simulator: a real HTTP server on 127.0.0.1 that follows the documented Runway routes
- * of CometAPI, every documented response shape included, plus a CDN path serving fake MP4 bytes.
+ * of CometAPI, every documented response shape included, plus a CDN path serving the videos.
  * Shared by the tests, the benchmark and the demo.
+ *
+ * Videos come in two kinds (option `video`, or `[sim video=…]` per task):
+ *   'patterned'  (default) `videoBytes` bytes derived from the task id, after an MP4 `ftyp` box:
+ *                any size, byte-exact checks with expectedVideoBytes(); not playable
+ *   'sample'     test/fixtures/sample.mp4, a real 2-second H.264 clip that players play
+ *                (what the demo, `npm start` and the browser suite serve)
  *
  *   const sim = await startSimulator({ taskDurationMs: 2000 });
  *   sim.baseUrl              // http://127.0.0.1:PORT, the credential's Base URL
@@ -24,6 +30,17 @@
  */
 const http = require('node:http');
 const crypto = require('node:crypto');
+const fs = require('node:fs');
+const path = require('node:path');
+
+/** A real MP4 (H.264, 640×360, 2 s); README says how it was made. */
+const SAMPLE_VIDEO = path.join(__dirname, '..', 'fixtures', 'sample.mp4');
+let sampleBytes;
+/** The bytes of the sample clip, as the CDN serves them. */
+function sampleVideoBytes() {
+	sampleBytes ??= fs.readFileSync(SAMPLE_VIDEO);
+	return sampleBytes;
+}
 
 const images = require('../support/images');
 
@@ -49,7 +66,9 @@ const DEFAULTS = {
 	feedShape: 'wrapped',
 	/** A succeeded task shows no URL for this long after it ends (wrapped SUCCESS before URL). */
 	noUrlForMs: 0,
-	/** Size of each fake MP4. */
+	/** 'patterned' (fake MP4 bytes of `videoBytes`) or 'sample' (the real clip in test/fixtures). */
+	video: 'patterned',
+	/** Size of each patterned video. */
 	videoBytes: 64 * 1024,
 	/** Added to every API answer, e.g. to see how many requests are in flight. */
 	latencyMs: 0,
@@ -645,6 +664,7 @@ class Simulator {
 			outcome: d.outcome ?? o.outcome,
 			failureCode: d.failureCode ?? o.failureCode,
 			noUrlForMs: d.noUrlFor ?? o.noUrlForMs,
+			video: d.video ?? o.video,
 			videoBytes: d.videoBytes ?? o.videoBytes,
 			shape: d.shape,
 			expired: d.expired === 1 || d.expired === true,
@@ -932,6 +952,11 @@ class Simulator {
 			res.writeHead(200, { 'content-type': IMAGE_FORMATS[format], 'content-length': still.length });
 			return res.end(still);
 		}
+		if (task.video === 'sample') {
+			const bytes = sampleVideoBytes();
+			res.writeHead(200, { 'content-type': 'video/mp4', 'content-length': bytes.length });
+			return res.end(bytes);
+		}
 		const total = task.videoBytes;
 		// A forged callback's URL serves real video bytes, only not the task's.
 		const bytesOf = match[1] === 'forged' ? `forged:${task.id}` : task.id;
@@ -951,7 +976,7 @@ class Simulator {
 	}
 }
 
-/** The exact bytes the CDN serves for a task, for comparing downloads. */
+/** The exact bytes the CDN serves for a task's patterned video, for comparing downloads. */
 function expectedVideoBytes(taskId, size) {
 	return videoChunk(taskId, 0, size);
 }
@@ -960,4 +985,19 @@ async function startSimulator(options = {}) {
 	return await new Simulator(options).listen();
 }
 
-module.exports = { startSimulator, expectedVideoBytes, directivesOf, DEFAULTS, PLACEHOLDER_CALLBACK_URL };
+/**
+ * A base URL where every connection is refused. Port 1 is never handed out as a free port, so,
+ * unlike a closed simulator's port, no other test's server can take it over while a run retries.
+ */
+const REFUSING_BASE_URL = 'http://127.0.0.1:1';
+
+module.exports = {
+	startSimulator,
+	expectedVideoBytes,
+	sampleVideoBytes,
+	SAMPLE_VIDEO,
+	directivesOf,
+	DEFAULTS,
+	PLACEHOLDER_CALLBACK_URL,
+	REFUSING_BASE_URL,
+};

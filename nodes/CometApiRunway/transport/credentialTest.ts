@@ -1,0 +1,250 @@
+import type {
+	ICredentialsDecrypted,
+	ICredentialTestFunctions,
+	INodeCredentialTestResult,
+} from 'n8n-workflow';
+
+/**
+ * The credential test: one free, authenticated request (GET /v1/models) that explains what went
+ * wrong in words a user can act on.
+ *
+ * n8n hands a credential test only its legacy `helpers.request`, which the community lint forbids,
+ * so the test uses the runtime's own `fetch`. That keeps every safety decision here: the key is
+ * never sent over plain http to another machine (refused before any request), and a redirect is
+ * reported, never followed, so the key never reaches a second host.
+ */
+
+const MODELS_PATH = '/v1/models';
+const TIMEOUT_MS = 15_000;
+/** /v1/models lists a few hundred models; an answer far larger than that is not CometAPI's. */
+const MAX_BODY_BYTES = 4 * 1024 * 1024;
+const DEFAULT_BASE_URL = 'https://api.cometapi.com';
+const USE_DEFAULT = `Use ${DEFAULT_BASE_URL} (without /v1).`;
+
+/** Plain http is accepted only where it cannot leave this machine. */
+const LOOPBACK_HOST = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
+
+type Target = { url: URL; endpoint: string } | { refusal: string };
+
+function fail(message: string): INodeCredentialTestResult {
+	return { status: 'Error', message };
+}
+
+/** Decides, before anything is sent, whether the Base URL may receive the key. */
+function checkBaseUrl(value: unknown): Target {
+	const text = typeof value === 'string' ? value.trim() : '';
+	if (!text) return { refusal: `The Base URL is empty. ${USE_DEFAULT}` };
+	let url: URL;
+	try {
+		url = new URL(text);
+	} catch {
+		return { refusal: `The Base URL "${text}" is not a URL. ${USE_DEFAULT}` };
+	}
+	if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+		return { refusal: `The Base URL must start with https://. ${USE_DEFAULT}` };
+	}
+	if (url.username || url.password) {
+		return { refusal: 'The Base URL must not contain a user name or password.' };
+	}
+	const path = url.pathname.replace(/\/+$/, '');
+	if (/\/v1$/i.test(path)) {
+		return {
+			refusal: `The Base URL ends with /v1: remove /v1. The node adds /v1/… itself. ${USE_DEFAULT}`,
+		};
+	}
+	if (url.protocol === 'http:' && !LOOPBACK_HOST.test(url.hostname)) {
+		return {
+			refusal:
+				`The Base URL uses plain http:// to ${url.hostname}, so the API key would travel unencrypted. ` +
+				'Nothing was sent. Use https:// (plain http:// is accepted only for localhost).',
+		};
+	}
+	return { url, endpoint: `${url.origin}${path}${MODELS_PATH}` };
+}
+
+/** Removes the key (and any bearer token) from text the server sent back. */
+function redact(text: string, apiKey: string): string {
+	return text
+		.split(apiKey)
+		.join('[redacted]')
+		.replace(/Bearer\s+[^\s"',;]+/gi, 'Bearer [redacted]');
+}
+
+/** The API's own error message, if the body carries one, shortened and without the key. */
+function apiMessage(body: string, apiKey: string): string {
+	let message = '';
+	try {
+		const parsed = JSON.parse(body) as {
+			error?: { message?: unknown } | string;
+			message?: unknown;
+			msg?: unknown;
+		};
+		const error = parsed?.error;
+		const candidate =
+			(typeof error === 'object' && error !== null ? error.message : error) ??
+			parsed?.message ??
+			parsed?.msg;
+		if (typeof candidate === 'string') message = candidate;
+	} catch {
+		message = '';
+	}
+	message = redact(message.trim(), apiKey);
+	return message.length > 200 ? `${message.slice(0, 200)}…` : message;
+}
+
+/** Reads at most MAX_BODY_BYTES of the answer; null when it is larger. */
+async function readBody(response: Response): Promise<string | null> {
+	if (!response.body) return '';
+	const reader = response.body.getReader();
+	const decoder = new TextDecoder();
+	let text = '';
+	let size = 0;
+	for (;;) {
+		const { done, value } = await reader.read();
+		if (done) return text + decoder.decode();
+		size += value.byteLength;
+		if (size > MAX_BODY_BYTES) {
+			await reader.cancel();
+			return null;
+		}
+		text += decoder.decode(value, { stream: true });
+	}
+}
+
+/** Node's code for a failed connection, wherever fetch put it. */
+function failureCode(error: unknown): string {
+	const err = error as { name?: unknown; code?: unknown; cause?: unknown };
+	if (err?.name === 'TimeoutError' || err?.name === 'AbortError') return 'TIMEOUT';
+	const cause = err?.cause as
+		| { code?: unknown; message?: unknown; errors?: Array<{ code?: unknown }> }
+		| undefined;
+	// fetch refuses ports reserved for other protocols (6000, 6666…) before connecting.
+	if (cause?.message === 'bad port') return 'BAD_PORT';
+	const code =
+		cause?.code ?? cause?.errors?.find((e) => typeof e?.code === 'string')?.code ?? err?.code;
+	return typeof code === 'string' ? code : 'UNKNOWN';
+}
+
+function connectionFailure(url: URL, code: string): string {
+	const host = url.hostname;
+	const hostPort = url.port ? `${host}:${url.port}` : host;
+	const direct = 'The test connects directly, not through a proxy.';
+	if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EAI_NONAME') {
+		return `The host ${host} does not resolve (DNS lookup failed: ${code}). Check the Base URL. ${USE_DEFAULT} ${direct}`;
+	}
+	if (code === 'BAD_PORT') {
+		return `Port ${url.port} is reserved for other protocols and cannot be used for the API. Check the Base URL.`;
+	}
+	if (code === 'ECONNREFUSED') {
+		return `Nothing is listening at ${hostPort} (connection refused). Check the Base URL and its port. ${USE_DEFAULT}`;
+	}
+	if (code === 'TIMEOUT' || code === 'ETIMEDOUT' || code === 'UND_ERR_CONNECT_TIMEOUT') {
+		return `No answer from ${hostPort} within ${TIMEOUT_MS / 1000} seconds. Check the Base URL. ${direct}`;
+	}
+	if (/CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS/i.test(code)) {
+		return `The TLS certificate of ${host} is not trusted (${code}).`;
+	}
+	if (/SSL|EPROTO/i.test(code)) {
+		return `${hostPort} does not answer https:// (${code}). Check the Base URL.`;
+	}
+	if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET' || code === 'EPIPE') {
+		return `${hostPort} closed the connection without an answer (${code}). Check the Base URL.`;
+	}
+	return `Could not reach ${hostPort} (${code}). Check the Base URL.`;
+}
+
+function redirectTarget(response: Response, from: URL): string {
+	const location = response.headers.get('location');
+	if (!location) return '';
+	try {
+		return ` to ${new URL(location, from).origin}`;
+	} catch {
+		return '';
+	}
+}
+
+/** What the answer to GET /v1/models says about the key and the Base URL. */
+function verdict(
+	response: Response,
+	body: string | null,
+	url: URL,
+	apiKey: string,
+): INodeCredentialTestResult {
+	const status = response.status;
+	if (status >= 300 && status < 400) {
+		return fail(
+			`The Base URL answered with a redirect (HTTP ${status}${redirectTarget(response, url)}) instead of the API: it is not CometAPI's API address, and the key was not sent on. ${USE_DEFAULT}`,
+		);
+	}
+	if (body === null) {
+		return fail(
+			`The Base URL answered with more than ${MAX_BODY_BYTES / 1024 / 1024} MB for ${MODELS_PATH}: this is not CometAPI. ${USE_DEFAULT}`,
+		);
+	}
+	const contentType = response.headers.get('content-type') ?? '';
+	const isHtml = /text\/html/i.test(contentType) || /^\s*</.test(body);
+	const message = isHtml ? '' : apiMessage(body, apiKey);
+	const said = message ? `: ${message}` : '';
+	if (status === 401 || status === 403) {
+		return fail(
+			`CometAPI refused the API key (HTTP ${status}${said}). Check the key in the CometAPI console.`,
+		);
+	}
+	if (isHtml) {
+		return fail(
+			`The Base URL answered with an HTML page (HTTP ${status}), not CometAPI's JSON: it is probably not the API's address. ${USE_DEFAULT}`,
+		);
+	}
+	if (status === 404) {
+		return fail(
+			`No CometAPI at this Base URL: GET ${MODELS_PATH} answered HTTP 404${said}. ${USE_DEFAULT}`,
+		);
+	}
+	if (status === 429) {
+		return fail(`CometAPI is rate limiting (HTTP 429${said}). Test again in a minute.`);
+	}
+	if (status >= 500) {
+		return fail(`CometAPI had a problem (HTTP ${status}${said}). Test again later.`);
+	}
+	if (status < 200 || status >= 300) {
+		return fail(`GET ${MODELS_PATH} answered HTTP ${status}${said}.`);
+	}
+	let parsed: unknown;
+	try {
+		parsed = JSON.parse(body);
+	} catch {
+		return fail(
+			`The Base URL answered HTTP ${status} with something that is not JSON: it is probably not the API's address. ${USE_DEFAULT}`,
+		);
+	}
+	const models = (parsed as { data?: unknown })?.data;
+	const count = Array.isArray(models) ? ` (${models.length} models available)` : '';
+	return { status: 'OK', message: `CometAPI accepted the API key${count}.` };
+}
+
+/** `methods.credentialTest` of the node, named by the credential's `testedBy`. */
+export async function testCometApiCredential(
+	this: ICredentialTestFunctions,
+	credential: ICredentialsDecrypted,
+): Promise<INodeCredentialTestResult> {
+	const data = credential.data ?? {};
+	const apiKey = typeof data.apiKey === 'string' ? data.apiKey.trim() : '';
+	if (!apiKey) return fail('The API key is empty. Paste the key from the CometAPI console.');
+	const target = checkBaseUrl(data.baseUrl);
+	if ('refusal' in target) return fail(target.refusal);
+
+	let response: Response;
+	let body: string | null;
+	try {
+		response = await fetch(target.endpoint, {
+			method: 'GET',
+			headers: { Authorization: `Bearer ${apiKey}`, Accept: 'application/json' },
+			redirect: 'manual',
+			signal: AbortSignal.timeout(TIMEOUT_MS),
+		});
+		body = await readBody(response);
+	} catch (error) {
+		return fail(connectionFailure(target.url, failureCode(error)));
+	}
+	return verdict(response, body, target.url, apiKey);
+}
