@@ -257,6 +257,15 @@ class EditorPage {
 		await this.page.waitForSelector('[data-test-id=ndv]', { hidden: true });
 	}
 
+	/** Deletes the node selected on the canvas (the one just added), so the next one can follow the trigger. */
+	async deleteSelectedNode() {
+		const before = await this.page.$$eval('[data-test-id=canvas-node]', (els) => els.length);
+		await this.page.keyboard.press('Delete');
+		await this.until(async () => (await this.page.$$eval('[data-test-id=canvas-node]', (els) => els.length)) < before, {
+			what: 'the node deleted',
+		});
+	}
+
 	// --- Credentials -------------------------------------------------------------------------
 
 	/** Opens a credential from the Credentials page; n8n tests it as it opens. */

@@ -91,6 +91,7 @@ describe('the node panel finds the node', () => {
 describe('each operation\'s form shows its own fields and hides the others\'', () => {
 	const apply = async (step) => {
 		if (step.choice) await ui.chooseOption(step.choice, step.label);
+		else if (step.download !== undefined) await ui.setSwitch('downloadOutput', step.download);
 		else await ui.setSwitch('waitForCompletion', step.wait);
 	};
 	for (const op of OPERATIONS) {
@@ -108,7 +109,10 @@ describe('each operation\'s form shows its own fields and hides the others\'', (
 					});
 				} finally {
 					if (c.reset) await apply(c.reset);
-					if (index === cases.length - 1) await ui.closeNdv();
+					if (index === cases.length - 1) {
+						await ui.closeNdv();
+						await ui.deleteSelectedNode();
+					}
 				}
 			});
 		});

@@ -9,44 +9,115 @@
  * default. Parameter names are the node's `name`s (the `for` of each form label).
  */
 
-/** Choices that show one parameter per option (an empty `field` shows none). */
+/** Choices that show parameters per option (an empty list shows none). */
 const CHOICES = {
 	imageSource: {
-		url: { label: 'Image URL', field: 'imageUrl' },
-		binary: { label: 'Binary File', field: 'binaryPropertyName' },
-		none: { label: 'None (Text Only)', field: null },
+		url: { label: 'Image URL', fields: ['imageUrl'] },
+		binary: { label: 'Binary File', fields: ['binaryPropertyName'] },
+		none: { label: 'None (Text Only)', fields: [] },
+	},
+	videoSource: {
+		url: { label: 'Video URL', fields: ['videoUrl'] },
+		binary: { label: 'Binary File', fields: ['videoBinaryPropertyName'] },
+	},
+	characterType: {
+		image: { label: 'Image', fields: ['imageSource', 'imageUrl'] },
+		video: { label: 'Video', fields: ['characterVideoSource', 'characterVideoUrl'] },
 	},
 };
 
+/** Shown beside Wait for Completion once it is on; the binary field once the download is on. */
+const WAIT_FIELDS = ['downloadOutput', 'waitOptions'];
+const DOWNLOAD_FIELDS = ['outputBinaryProperty'];
+
+/** The built node's action text of each operation, as the node panel lists it. */
+function actionOf(operation) {
+	const { CometApiRunway } = require('../../dist/nodes/CometApiRunway/CometApiRunway.node.js');
+	const selectors = new CometApiRunway().description.properties.filter((p) => p.name === 'operation');
+	const option = selectors.flatMap((p) => p.options).find((o) => o.value === operation);
+	if (!option?.action) throw new Error(`no action text for operation ${operation}`);
+	return option.action;
+}
+
+/** One row per operation: the fields its form always shows, its input choices (default first). */
 const OPERATIONS = [
 	{
+		operation: 'imageToVideo',
 		name: 'Image to Video',
-		action: 'Generate a video from an image',
-		fields: ['resource', 'operation', 'imageSource', 'model', 'promptText', 'ratio', 'duration', 'options', 'waitForCompletion'],
+		fields: ['resource', 'operation', 'imageSource', 'model', 'prompt', 'ratio', 'duration', 'options', 'waitForCompletion'],
 		choices: { imageSource: ['url', 'binary'] },
 		waitsByDefault: true,
 	},
 	{
+		operation: 'textToImage',
+		name: 'Text to Image',
+		fields: ['resource', 'operation', 'model', 'prompt', 'ratio', 'referenceImages', 'options', 'waitForCompletion'],
+		choices: {},
+		waitsByDefault: true,
+	},
+	{
+		operation: 'generate',
 		name: 'Generate',
-		action: 'Generate a video from a prompt',
 		fields: ['resource', 'operation', 'imageSource', 'prompt', 'model', 'ratio', 'callbackUrl', 'options', 'waitForCompletion'],
 		choices: { imageSource: ['none', 'url', 'binary'] },
 		waitsByDefault: true,
 	},
 	{
+		operation: 'videoToVideo',
+		name: 'Video to Video',
+		fields: ['resource', 'operation', 'videoSource', 'prompt', 'model', 'ratio', 'referenceImages', 'options', 'waitForCompletion'],
+		choices: { videoSource: ['url', 'binary'] },
+		waitsByDefault: true,
+	},
+	{
+		operation: 'upscale',
+		name: 'Upscale',
+		fields: ['resource', 'operation', 'videoSource', 'model', 'options', 'waitForCompletion'],
+		choices: { videoSource: ['url', 'binary'] },
+		waitsByDefault: true,
+	},
+	{
+		operation: 'characterPerformance',
+		name: 'Character Performance',
+		fields: ['resource', 'operation', 'characterType', 'videoSource', 'model', 'ratio', 'options', 'waitForCompletion'],
+		choices: { characterType: ['image', 'video'], videoSource: ['url', 'binary'] },
+		waitsByDefault: true,
+	},
+	{
+		operation: 'restyle',
+		name: 'Restyle Video',
+		fields: ['resource', 'operation', 'videoSource', 'prompt', 'model', 'callbackUrl', 'options', 'waitForCompletion'],
+		choices: { videoSource: ['url', 'binary'] },
+		waitsByDefault: true,
+	},
+	{
+		operation: 'actOne',
+		name: 'Act-One',
+		fields: ['resource', 'operation', 'videoSource', 'imageSource', 'callbackUrl', 'options', 'waitForCompletion'],
+		choices: { videoSource: ['url', 'binary'], imageSource: ['url', 'binary'] },
+		waitsByDefault: true,
+	},
+	{
+		operation: 'get',
 		name: 'Get Task',
-		action: 'Get a task',
 		fields: ['resource', 'operation', 'taskId', 'taskRoute', 'options', 'waitForCompletion'],
 		choices: {},
 		waitsByDefault: false,
 	},
-];
+	{
+		operation: 'fromCallback',
+		name: 'From Callback',
+		fields: ['resource', 'operation', 'callbackBodyField', 'verify', 'options', 'waitForCompletion'],
+		choices: {},
+		waitsByDefault: true,
+	},
+].map((op) => ({ ...op, action: actionOf(op.operation) }));
 
 const slug = (text) => text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 const unique = (list) => [...new Set(list)];
 
 /** Every parameter some choice of `choice` shows. */
-const choiceFields = (choice) => Object.values(CHOICES[choice]).map((o) => o.field).filter(Boolean);
+const choiceFields = (choice) => Object.values(CHOICES[choice]).flatMap((o) => o.fields);
 
 /**
  * The states to check for one operation, in the order a user reaches them from the form as it
@@ -57,13 +128,16 @@ function formCases(op) {
 	const others = unique(OPERATIONS.filter((o) => o !== op).flatMap((o) => o.fields)).filter((f) => !own.has(f));
 	const allChoiceFields = unique(Object.keys(CHOICES).flatMap(choiceFields));
 	/** What a state shows and hides when the choices stand at `picked`. */
-	const state = (picked, waiting) => {
-		const chosen = Object.entries(picked)
-			.map(([choice, option]) => CHOICES[choice][option].field)
-			.filter(Boolean);
+	const state = (picked, waiting, download = false) => {
+		const chosen = Object.entries(picked).flatMap(([choice, option]) => CHOICES[choice][option].fields);
+		const waitShown = waiting ? [...WAIT_FIELDS, ...(download ? DOWNLOAD_FIELDS : [])] : [];
 		return {
-			shows: [...op.fields, ...chosen, ...(waiting ? ['waitOptions'] : [])],
-			hides: unique([...others, ...allChoiceFields.filter((f) => !chosen.includes(f)), ...(waiting ? [] : ['waitOptions'])]),
+			shows: unique([...op.fields, ...chosen, ...waitShown]),
+			hides: unique([
+				...others,
+				...allChoiceFields.filter((f) => !chosen.includes(f) && !op.fields.includes(f)),
+				...[...WAIT_FIELDS, ...DOWNLOAD_FIELDS].filter((f) => !waitShown.includes(f)),
+			]).filter((f) => !chosen.includes(f)),
 		};
 	};
 	const defaults = Object.fromEntries(Object.entries(op.choices).map(([choice, options]) => [choice, options[0]]));
@@ -86,6 +160,16 @@ function formCases(op) {
 		}
 		// Back to the default, so the next states start from the form as it opened.
 		if (options.length > 1) cases[cases.length - 1].reset = { choice, label: CHOICES[choice][options[0]].label };
+	}
+	// Output Binary Field shows as soon as Download Output is on, not behind "Add Option".
+	if (op.waitsByDefault) {
+		cases.push({
+			name: `${op.name}: Download Output on`,
+			shot: `form-${slug(op.name)}-download-on`,
+			set: [{ download: true }],
+			reset: { download: false },
+			...state(defaults, true, true),
+		});
 	}
 	cases.push({
 		name: `${op.name}: waiting ${op.waitsByDefault ? 'off' : 'on'}`,
