@@ -20,7 +20,7 @@ export class CometApiRunway implements INodeType {
 		// The operation's name as the form shows it ("Image to Video"), or its value for one not listed.
 		subtitle:
 			'={{ ({"imageToVideo": "Image to Video", "generate": "Generate", "videoToVideo": "Video to Video", "upscale": "Upscale", "characterPerformance": "Character Performance", "restyle": "Restyle", "actOne": "Act-One", "textToImage": "Text to Image", "get": "Get Task", "fromCallback": "Task from Callback"})[$parameter["operation"]] || $parameter["operation"] }}',
-		description: 'Turn images and prompts into videos with Runway models through CometAPI',
+		description: 'Turn images, videos and prompts into videos and images with Runway through CometAPI',
 		defaults: { name: 'CometAPI Runway' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
