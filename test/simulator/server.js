@@ -960,4 +960,9 @@ async function startSimulator(options = {}) {
 	return await new Simulator(options).listen();
 }
 
-module.exports = { startSimulator, expectedVideoBytes, directivesOf, DEFAULTS, PLACEHOLDER_CALLBACK_URL };
+/** A simulator not listening yet: `await sim.listen()` starts it (as `startSimulator` does). */
+function createSimulator(options = {}) {
+	return new Simulator(options);
+}
+
+module.exports = { startSimulator, createSimulator, expectedVideoBytes, directivesOf, DEFAULTS, PLACEHOLDER_CALLBACK_URL };
