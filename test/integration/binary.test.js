@@ -1,20 +1,12 @@
 'use strict';
-const { startSimulator, expectedVideoBytes } = require('../simulator/server');
+const { expectedVideoBytes } = require('../simulator/server');
+const { API_KEY, useSimulator } = require('../support/simulator');
 const { runNode } = require('../support/n8n');
 const { imageToVideo, generate, getTask, waiting, prompts } = require('../support/params');
 const images = require('../support/images');
 
-const API_KEY = 'test-api-key';
 const VIDEO_BYTES = 3 * 1024 * 1024 + 17;
-let sim;
-let credentials;
-
-beforeAll(async () => {
-	sim = await startSimulator({ apiKey: API_KEY, taskDurationMs: 1000, pendingMs: 200, videoBytes: VIDEO_BYTES });
-	credentials = { apiKey: API_KEY, baseUrl: sim.baseUrl };
-});
-afterEach(() => sim.reset());
-afterAll(() => sim.close());
+const { sim, credentials } = useSimulator({ taskDurationMs: 1000, pendingMs: 200, videoBytes: VIDEO_BYTES });
 
 const file = (data, fileName, mimeType) => ({ data, fileName, mimeType });
 const withImage = (binary, prompt = 'animate') => [{ json: { prompt }, binary }];

@@ -7,21 +7,13 @@
 const http = require('node:http');
 const crypto = require('node:crypto');
 
-const { startSimulator, expectedVideoBytes, PLACEHOLDER_CALLBACK_URL } = require('../simulator/server');
+const { expectedVideoBytes, PLACEHOLDER_CALLBACK_URL } = require('../simulator/server');
+const { API_KEY, useSimulator } = require('../support/simulator');
 const { runNode } = require('../support/n8n');
 const { fromCallback, generate, waiting } = require('../support/params');
 
-const API_KEY = 'test-api-key';
 const VIDEO_BYTES = 256 * 1024;
-let sim;
-let credentials;
-
-beforeAll(async () => {
-	sim = await startSimulator({ apiKey: API_KEY, taskDurationMs: 60_000, pendingMs: 200, videoBytes: VIDEO_BYTES });
-	credentials = { apiKey: API_KEY, baseUrl: sim.baseUrl };
-});
-afterEach(() => sim.reset());
-afterAll(() => sim.close());
+const { sim, credentials } = useSimulator({ taskDurationMs: 60_000, pendingMs: 200, videoBytes: VIDEO_BYTES });
 
 /** A compatibility-route task at the simulator; `[sim duration=0]` makes it ended already. */
 const task = (prompt = 'a fox runs [sim duration=0]', path = '/runway/pro/generate') =>

@@ -3,12 +3,11 @@
 // sends what the model takes and refuses the rest before any request, naming what is allowed.
 const { NodeHelpers } = require('n8n-workflow');
 
-const { startSimulator } = require('../simulator/server');
+const { useSimulator } = require('../support/simulator');
 const { runNode } = require('../support/n8n');
 const { imageToVideo } = require('../support/params');
 const { CometApiRunway } = require('../../dist/nodes/CometApiRunway/CometApiRunway.node.js');
 
-const API_KEY = 'test-api-key';
 const GEN4 = ['1280:720', '720:1280', '1104:832', '832:1104', '960:960', '1584:672'];
 const VEO = ['1280:720', '720:1280', '1080:1920', '1920:1080'];
 const TWO_TO_TEN = [2, 3, 4, 5, 6, 7, 8, 9, 10];
@@ -23,14 +22,7 @@ const MODELS = {
 	'veo3.1_fast': { ratios: VEO, durations: [4, 6, 8], badRatio: '1280:768', badDuration: 10 },
 };
 
-let sim;
-let credentials;
-beforeAll(async () => {
-	sim = await startSimulator({ apiKey: API_KEY, taskDurationMs: 60_000 });
-	credentials = { apiKey: API_KEY, baseUrl: sim.baseUrl };
-});
-afterEach(() => sim.reset());
-afterAll(() => sim.close());
+const { sim, credentials } = useSimulator({ taskDurationMs: 60_000 });
 
 describe('the form', () => {
 	const { description } = new CometApiRunway();

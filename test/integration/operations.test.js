@@ -1,19 +1,10 @@
 'use strict';
 
-const { startSimulator } = require('../simulator/server');
+const { API_KEY, useSimulator } = require('../support/simulator');
 const { runNode } = require('../support/n8n');
 const { imageToVideo, generate, getTask, prompts } = require('../support/params');
 
-const API_KEY = 'test-api-key';
-let sim;
-let credentials;
-
-beforeAll(async () => {
-	sim = await startSimulator({ apiKey: API_KEY, taskDurationMs: 60_000, pendingMs: 30_000 });
-	credentials = { apiKey: API_KEY, baseUrl: sim.baseUrl };
-});
-afterEach(() => sim.reset());
-afterAll(() => sim.close());
+const { sim, credentials } = useSimulator({ taskDurationMs: 60_000, pendingMs: 30_000 });
 
 describe('Image to Video', () => {
 	test('submits each item to the official route with the key and version headers', async () => {

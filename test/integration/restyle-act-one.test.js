@@ -3,22 +3,14 @@
 const path = require('node:path');
 const axios = require('axios');
 
-const { startSimulator, expectedVideoBytes } = require('../simulator/server');
+const { expectedVideoBytes } = require('../simulator/server');
+const { API_KEY, useSimulator } = require('../support/simulator');
 const { runNode } = require('../support/n8n');
 const { restyle, actOne, generate, waiting, prompts } = require('../support/params');
 const images = require('../support/images');
 
-const API_KEY = 'test-api-key';
 const VIDEO_BYTES = 128 * 1024;
-let sim;
-let credentials;
-
-beforeAll(async () => {
-	sim = await startSimulator({ apiKey: API_KEY, taskDurationMs: 60_000, pendingMs: 200, videoBytes: VIDEO_BYTES });
-	credentials = { apiKey: API_KEY, baseUrl: sim.baseUrl };
-});
-afterEach(() => sim.reset());
-afterAll(() => sim.close());
+const { sim, credentials } = useSimulator({ taskDurationMs: 60_000, pendingMs: 200, videoBytes: VIDEO_BYTES });
 
 const run = (parameters, items = prompts('in the style of a woodcut'), extra = {}) =>
 	runNode({ parameters, items, credentials, ...extra });

@@ -3,26 +3,17 @@
 // file decided by its bytes, Get Task on its route, and every bad value refused before a request.
 const axios = require('axios');
 
-const { startSimulator } = require('../simulator/server');
+const { API_KEY, useSimulator } = require('../support/simulator');
 const { runNode } = require('../support/n8n');
 const { textToImage, getTask, waiting, prompts } = require('../support/params');
 const images = require('../support/images');
 const { CometApiRunway } = require('../../dist/nodes/CometApiRunway/CometApiRunway.node.js');
 
-const API_KEY = 'test-api-key';
 const RATIOS = [
 	'1920:1080', '1080:1920', '1024:1024', '1360:768', '1080:1080', '1168:880', '1440:1080', '1080:1440',
 	'1808:768', '2112:912', '1280:720', '720:1280', '720:720', '960:720', '720:960', '1680:720',
 ];
-let sim;
-let credentials;
-
-beforeAll(async () => {
-	sim = await startSimulator({ apiKey: API_KEY, taskDurationMs: 1000, pendingMs: 200 });
-	credentials = { apiKey: API_KEY, baseUrl: sim.baseUrl };
-});
-afterEach(() => sim.reset());
-afterAll(() => sim.close());
+const { sim, credentials } = useSimulator({ taskDurationMs: 1000, pendingMs: 200 });
 
 const file = (data, fileName, mimeType) => ({ data, fileName, mimeType });
 const url = (imageUrl, tag) => ({ imageSource: 'url', imageUrl, ...(tag === undefined ? {} : { tag }) });

@@ -2,7 +2,8 @@
 // Video to Video, Upscale and Character Performance (Act-Two) through the real n8n-core against
 // the simulator: the exact bodies sent, waiting and downloading, Continue On Fail, every input the
 // node refuses before sending anything, and Upscale's refusal as a route retired upstream.
-const { startSimulator, expectedVideoBytes } = require('../simulator/server');
+const { expectedVideoBytes } = require('../simulator/server');
+const { API_KEY, useSimulator } = require('../support/simulator');
 const { runNode } = require('../support/n8n');
 const {
 	videoToVideo,
@@ -16,18 +17,9 @@ const {
 const images = require('../support/images');
 const videos = require('../support/videos');
 
-const API_KEY = 'test-api-key';
 const VIDEO_BYTES = 256 * 1024 + 3;
 const UPSCALE_PATH = '/runwayml/v1/video_upscale';
-let sim;
-let credentials;
-
-beforeAll(async () => {
-	sim = await startSimulator({ apiKey: API_KEY, taskDurationMs: 1000, pendingMs: 200, videoBytes: VIDEO_BYTES });
-	credentials = { apiKey: API_KEY, baseUrl: sim.baseUrl };
-});
-afterEach(() => sim.reset());
-afterAll(() => sim.close());
+const { sim, credentials } = useSimulator({ taskDurationMs: 1000, pendingMs: 200, videoBytes: VIDEO_BYTES });
 
 const file = (data, fileName, mimeType) => ({ data, fileName, mimeType });
 const dataUri = (type, bytes) => `data:${type};base64,${bytes.toString('base64')}`;

@@ -1,21 +1,10 @@
 'use strict';
-const { startSimulator } = require('../simulator/server');
+const { useSimulator } = require('../support/simulator');
 const { runNode } = require('../support/n8n');
 const { imageToVideo, generate, getTask, fastWait, prompts } = require('../support/params');
 
-const API_KEY = 'test-api-key';
-let sim;
-let credentials;
-
-beforeAll(async () => {
-	sim = await startSimulator({ apiKey: API_KEY, taskDurationMs: 1500, pendingMs: 300 });
-	credentials = { apiKey: API_KEY, baseUrl: sim.baseUrl };
-});
-afterEach(() => {
-	sim.reset();
-	sim.configure({ officialShape: 'plain', feedShape: 'wrapped', latencyMs: 0 });
-});
-afterAll(() => sim.close());
+const { sim, credentials } = useSimulator({ taskDurationMs: 1500, pendingMs: 300 });
+afterEach(() => sim.configure({ officialShape: 'plain', feedShape: 'wrapped', latencyMs: 0 }));
 
 const waiting = (waitOptions = {}, overrides = {}) =>
 	imageToVideo({ waitForCompletion: true, waitOptions: fastWait(waitOptions), ...overrides });

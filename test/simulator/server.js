@@ -985,6 +985,11 @@ async function startSimulator(options = {}) {
 	return await new Simulator(options).listen();
 }
 
+/** A simulator not listening yet: `await sim.listen()` starts it (as `startSimulator` does). */
+function createSimulator(options = {}) {
+	return new Simulator(options);
+}
+
 /**
  * A base URL where every connection is refused. Port 1 is never handed out as a free port, so,
  * unlike a closed simulator's port, no other test's server can take it over while a run retries.
@@ -993,6 +998,7 @@ const REFUSING_BASE_URL = 'http://127.0.0.1:1';
 
 module.exports = {
 	startSimulator,
+	createSimulator,
 	expectedVideoBytes,
 	sampleVideoBytes,
 	SAMPLE_VIDEO,

@@ -1,12 +1,25 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { DEFAULT_RUNWAY_VERSION, GENERATE_SECONDS } from '../helpers/constants';
+import {
+	DEFAULT_GENERATE_SECONDS,
+	DEFAULT_RUNWAY_VERSION,
+	GENERATE_SECONDS,
+} from '../helpers/constants';
 
-/** Video lengths Generate and Restyle Video take. */
-export const durationOptions = GENERATE_SECONDS.map((seconds) => ({
-	name: String(seconds),
-	value: seconds,
-}));
+// Plain names: n8n's lint reads a parameter's default only from a literal or a name.
+const defaultSeconds = DEFAULT_GENERATE_SECONDS;
+
+/** The Options collection of an operation, holding `options`. */
+export function optionsCollection(options: INodeProperties[]): INodeProperties {
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options,
+	};
+}
 
 export const runwayVersionOption: INodeProperties = {
 	displayName: 'Runway API Version',
@@ -32,6 +45,28 @@ export const publicFigureThresholdOption: INodeProperties = {
 	default: 'auto',
 	description:
 		"Runway's content moderation of recognisable public figures (sent as contentModeration)",
+};
+
+/** The Seed option of a route that takes seeds from 0 to `max`. */
+export function seedOption(max: number): INodeProperties {
+	return {
+		displayName: 'Seed',
+		name: 'seed',
+		type: 'number',
+		typeOptions: { minValue: 0, maxValue: max },
+		default: 0,
+		description: `Fixed seed for repeatable results, 0 to ${max}`,
+	};
+}
+
+/** The Seconds option of the compatibility routes that make videos of set lengths (`readSeconds`). */
+export const secondsOption: INodeProperties = {
+	displayName: 'Seconds',
+	name: 'seconds',
+	type: 'options',
+	options: GENERATE_SECONDS.map((seconds) => ({ name: String(seconds), value: seconds })),
+	default: defaultSeconds,
+	description: 'Length of the video',
 };
 
 /**

@@ -8,7 +8,7 @@ import type { Redactor } from '../helpers/redact';
 import type { InputError } from '../helpers/validation';
 import type { Job } from '../runner/job';
 
-export type NodeError = NodeApiError | NodeOperationError;
+type NodeError = NodeApiError | NodeOperationError;
 
 const clock = (ms: number) => new Date(ms).toISOString().slice(11, 19);
 

@@ -1,19 +1,86 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { forModels } from './model';
-import type { MediaInput } from './parameters';
+import type { RatioLimits } from '../helpers/constants';
+import { imageSourceProperties } from './common.descriptions';
+import { modelDefaultRatio, perModelProperties } from './model';
+import type { MediaInput, PromptSpec } from './parameters';
 
-// Fields shared by the newer official routes, beside those of common.descriptions.ts.
+// The fields of what an operation works from: its prompt, its ratio, reference images, and media
+// inputs beyond the shared image and video ones.
 
-/** The Seed option of a route that takes seeds from 0 to `max`. */
-export function seedOption(max: number): INodeProperties {
+/** The Prompt field as `spec` has it; its limit is the one `readPrompt` checks. */
+export function promptProperty(spec: PromptSpec): INodeProperties {
+	const limit = `at most ${spec.maxUnits.toLocaleString('en-US')} characters`;
 	return {
-		displayName: 'Seed',
-		name: 'seed',
-		type: 'number',
-		typeOptions: { minValue: 0, maxValue: max },
-		default: 0,
-		description: `Fixed seed for repeatable results, 0 to ${max}`,
+		displayName: 'Prompt',
+		name: 'prompt',
+		type: 'string',
+		typeOptions: { rows: 3 },
+		...(spec.required ? { required: true } : {}),
+		default: '',
+		...(spec.placeholder ? { placeholder: spec.placeholder } : {}),
+		description: `${spec.what}; ${limit}${spec.more ? `. ${spec.more}` : ''}`,
+	};
+}
+
+/**
+ * Ratio for a route's known models, each offering only the ratios it takes (starting at
+ * `defaultRatio` when it takes it, else at its first), and as free `W:H` text for any other
+ * model ID; all save as `ratio`. `readRatio` reads it.
+ */
+export function ratioProperties(
+	models: Readonly<Record<string, RatioLimits>>,
+	defaultRatio: string,
+): INodeProperties[] {
+	return perModelProperties(
+		models,
+		(model, limits) => {
+			const modelRatio = modelDefaultRatio(limits, defaultRatio);
+			return {
+				displayName: 'Ratio',
+				name: 'ratio',
+				type: 'options',
+				options: limits.ratios.map((ratio) => ({ name: ratio, value: ratio })),
+				default: modelRatio,
+				description: `Output size as width:height, as ${model} takes it`,
+			};
+		},
+		{
+			displayName: 'Ratio',
+			name: 'ratio',
+			type: 'string',
+			default: defaultRatio,
+			placeholder: '1280:720',
+			description: 'Output size as width:height, as the model takes it',
+		},
+	);
+}
+
+/**
+ * Reference Images: images by URL or from a binary field, each with `more` fields after its
+ * image (`readReferenceEntries`, `readReferenceImage`). How many there are is checked when the
+ * node runs, not by n8n's minRequiredFields/maxAllowedFields: their refusal names neither this
+ * field nor why the route needs it.
+ */
+export function referenceImagesProperty(
+	description: string,
+	more: INodeProperties[] = [],
+): INodeProperties {
+	return {
+		displayName: 'Reference Images',
+		name: 'referenceImages',
+		type: 'fixedCollection',
+		placeholder: 'Add Reference Image',
+		typeOptions: { multipleValues: true, multipleValueButtonText: 'Add Reference Image' },
+		default: {},
+		description,
+		options: [
+			{
+				displayName: 'Reference Image',
+				name: 'image',
+				values: [...imageSourceProperties(false), ...more],
+			},
+		],
 	};
 }
 
@@ -42,49 +109,4 @@ export function mediaInputProperties(
 			...(field.displayOptions ? { displayOptions: { ...field.displayOptions, show } } : {}),
 		};
 	});
-}
-
-/** The Options collection of an operation, holding `options`. */
-export function optionsCollection(options: INodeProperties[]): INodeProperties {
-	return {
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options,
-	};
-}
-
-/**
- * Ratio for a route's known models, each offering only the ratios it takes, and as free `W:H`
- * text for any other model ID; all save as `ratio`.
- */
-export function ratioProperties(
-	models: Readonly<Record<string, { ratios: readonly string[] }>>,
-	defaultRatio: string,
-): INodeProperties[] {
-	const known = Object.keys(models);
-	return [
-		...Object.entries(models).map(
-			([model, { ratios }]): INodeProperties => ({
-				displayName: 'Ratio',
-				name: 'ratio',
-				type: 'options',
-				options: ratios.map((ratio) => ({ name: ratio, value: ratio })),
-				default: defaultRatio,
-				description: `Output size as width:height, as ${model} takes it`,
-				displayOptions: forModels([model]),
-			}),
-		),
-		{
-			displayName: 'Ratio',
-			name: 'ratio',
-			type: 'string',
-			default: defaultRatio,
-			placeholder: '1280:720',
-			description: 'Output size as width:height, as the model takes it',
-			displayOptions: forModels(known, true),
-		},
-	];
 }

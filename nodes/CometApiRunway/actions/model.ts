@@ -1,7 +1,10 @@
 import type { IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { CUSTOM_MODEL } from '../helpers/constants';
-import { validateModel } from '../helpers/validation';
+import { COMPATIBILITY_DEFAULT_MODEL, CUSTOM_MODEL, type RatioLimits } from '../helpers/constants';
+import { validateModel, validateRatio } from '../helpers/validation';
+
+// The Model field, written once: a list of known models on the official routes, a typed ID on the
+// compatibility routes; and the fields whose choices depend on the model picked.
 
 /**
  * The Model field of a route with known models: each known model, or Custom Model ID to type any
@@ -44,11 +47,6 @@ export function modelProperties(
 	];
 }
 
-/** Shows a field only for `models`, or (`others`) for every other model, Custom Model ID included. */
-export function forModels(models: readonly string[], others = false): IDisplayOptions {
-	return others ? { hide: { model: [...models] } } : { show: { model: [...models] } };
-}
-
 /** The model ID of an item: the known model picked, or the ID typed in Custom Model ID. */
 export function readModel(this: IExecuteFunctions, itemIndex: number): string {
 	const model = this.getNodeParameter('model', itemIndex);
@@ -56,4 +54,85 @@ export function readModel(this: IExecuteFunctions, itemIndex: number): string {
 		return validateModel('Custom Model ID', this.getNodeParameter('customModel', itemIndex, ''));
 	}
 	return validateModel('Model', model);
+}
+
+// A plain name: n8n's lint reads a parameter's default only from a literal or a name.
+const defaultCompatibilityModel = COMPATIBILITY_DEFAULT_MODEL;
+
+/** The Model field of a compatibility route (Generate, Restyle Video): any model ID, typed. */
+export const compatibilityModelProperty: INodeProperties = {
+	displayName: 'Model',
+	name: 'model',
+	type: 'string',
+	default: defaultCompatibilityModel,
+	description: 'Model ID on the compatibility route, e.g. gen4',
+};
+
+/** The model ID typed in a compatibility route's Model field. */
+export function readCompatibilityModel(this: IExecuteFunctions, itemIndex: number): string {
+	return validateModel('Model', this.getNodeParameter('model', itemIndex));
+}
+
+/** Shows a field only for `models`, or (`others`) for every other model, Custom Model ID included. */
+function forModels(models: readonly string[], others = false): IDisplayOptions {
+	return others ? { hide: { model: [...models] } } : { show: { model: [...models] } };
+}
+
+/** What `model` takes when it is one of the route's known `models`; undefined for any other ID. */
+export function limitsOf<Limits>(models: Readonly<Record<string, Limits>>, model: string) {
+	return Object.prototype.hasOwnProperty.call(models, model) ? models[model] : undefined;
+}
+
+/**
+ * A field once per known model, shown only for that model and offering what it takes, and once
+ * for any other model ID (Custom Model ID, or an ID saved by hand); all save under one name.
+ */
+export function perModelProperties<Limits>(
+	models: Readonly<Record<string, Limits>>,
+	known: (model: string, limits: Limits) => INodeProperties,
+	other: INodeProperties,
+): INodeProperties[] {
+	return [
+		...Object.entries(models).map(([model, limits]) => ({
+			...known(model, limits),
+			displayOptions: forModels([model]),
+		})),
+		{ ...other, displayOptions: forModels(Object.keys(models), true) },
+	];
+}
+
+/** The Ratio a known model's field starts at: the route's default when the model takes it. */
+export function modelDefaultRatio({ ratios }: RatioLimits, defaultRatio: string): string {
+	return ratios.includes(defaultRatio) ? defaultRatio : ratios[0];
+}
+
+/**
+ * The Ratio of an item for `model`: one of its ratios when it is one of the route's known
+ * `models`, else any `W:H`. `defaultRatio` is the route's, as its Ratio fields have it.
+ */
+export function readRatio(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	model: string,
+	models: Readonly<Record<string, RatioLimits>>,
+	defaultRatio: string,
+): string {
+	const limits = limitsOf(models, model);
+	const ratio = this.getNodeParameter(
+		'ratio',
+		itemIndex,
+		limits ? modelDefaultRatio(limits, defaultRatio) : defaultRatio,
+	);
+	return validateRatio('Ratio', ratio, limits?.ratios, ` for model ${model}`);
+}
+
+/** The model (picked or typed), then its Ratio (see `readRatio`). */
+export function readModelAndRatio(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	models: Readonly<Record<string, RatioLimits>>,
+	defaultRatio: string,
+): { model: string; ratio: string } {
+	const model = readModel.call(this, itemIndex);
+	return { model, ratio: readRatio.call(this, itemIndex, model, models, defaultRatio) };
 }

@@ -2,11 +2,12 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { CreateRequest, PreparedTask } from '../helpers/interfaces';
 import type { CreateRoute } from '../transport/routes';
+import { readRunwayVersion } from './parameters';
 
 export type Resource = 'video' | 'image' | 'task';
 
 /** How an operation appears in the node's Operation list. */
-export interface OperationMeta {
+interface OperationMeta {
 	resource: Resource;
 	/** The saved `operation` value. */
 	value: string;
@@ -27,16 +28,21 @@ export interface Operation {
 }
 
 /**
- * A validated create request on `route`, the optional fields the user left out dropped; `notes`
- * word its errors for the route (e.g. one that may be retired upstream).
+ * The create request of one item on `route`, with the optional fields the user left out dropped.
+ * The Runway API version is read first, then `readBody`: it reads the files last (they are the
+ * costly checks, and the other fields fail faster). `notes` word the request's errors for the
+ * route (e.g. one that may be retired upstream).
  */
-export function createTask(
+export async function prepareCreate(
+	this: IExecuteFunctions,
+	itemIndex: number,
 	route: CreateRoute,
 	output: 'video' | 'image',
-	body: IDataObject,
-	runwayVersion: string,
+	readBody: () => Promise<IDataObject>,
 	notes: Pick<CreateRequest, 'unservedRoute'> = {},
-): PreparedTask {
+): Promise<PreparedTask> {
+	const runwayVersion = readRunwayVersion.call(this, itemIndex);
+	const body = await readBody();
 	const sent = Object.fromEntries(Object.entries(body).filter(([, value]) => value !== undefined));
 	return {
 		kind: 'create',

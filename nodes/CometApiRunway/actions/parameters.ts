@@ -1,18 +1,23 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { DEFAULT_RUNWAY_VERSION, PLACEHOLDER_CALLBACK_URL, WAIT } from '../helpers/constants';
+import {
+	DEFAULT_GENERATE_SECONDS,
+	DEFAULT_RUNWAY_VERSION,
+	PLACEHOLDER_CALLBACK_URL,
+	WAIT,
+} from '../helpers/constants';
 import { type MediaKind, toDataUri } from '../helpers/media';
 import type { WaitSettings } from '../helpers/interfaces';
 import {
 	InputError,
 	optionalText,
 	requireText,
+	validateDuration,
 	validateNumberInRange,
-	validateRatio,
+	validatePrompt,
 	validateRunwayVersion,
 } from '../helpers/validation';
 import { validateHttpUrl, validateMediaUrl } from '../helpers/urls';
-import { readModel } from './model';
 
 export function readOptions(this: IExecuteFunctions, itemIndex: number): IDataObject {
 	return this.getNodeParameter('options', itemIndex, {}) as IDataObject;
@@ -22,6 +27,33 @@ export function readRunwayVersion(this: IExecuteFunctions, itemIndex: number): s
 	return validateRunwayVersion(
 		readOptions.call(this, itemIndex).runwayVersion ?? DEFAULT_RUNWAY_VERSION,
 	);
+}
+
+/** An operation's Prompt: whether it is required, its limit, and what the form says of it. */
+export interface PromptSpec {
+	required: boolean;
+	/** At most this many characters, as Runway counts them. */
+	maxUnits: number;
+	/** What the prompt describes; the form adds the limit, e.g. "What the video shows". */
+	what: string;
+	/** A sentence after the limit. */
+	more?: string;
+	placeholder?: string;
+}
+
+/** The item's Prompt, checked as `spec` says (`promptProperty` shows the same). */
+export function readPrompt(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	spec: PromptSpec,
+): string | undefined {
+	const prompt = this.getNodeParameter('prompt', itemIndex, '');
+	return validatePrompt('Prompt', prompt, spec.required, spec.maxUnits);
+}
+
+/** The Seconds option of a compatibility route, or its default. */
+export function readSeconds(options: IDataObject): 5 | 10 {
+	return validateDuration('Seconds', options.seconds ?? DEFAULT_GENERATE_SECONDS);
 }
 
 /** One media input of an operation: which parameters name its source, URL and binary field. */
@@ -49,24 +81,6 @@ export const VIDEO_INPUT: MediaInput = {
 	binaryProperty: 'videoBinaryPropertyName',
 	labels: { source: 'Video Source', url: 'Video URL', binaryProperty: 'Input Video Binary Field' },
 };
-
-/**
- * An image input inside a list entry (`path` like `referenceImages.image[0]`) with the image
- * fields' names, named `label` in messages (e.g. "Reference Image 1 URL").
- */
-export function imageInputAt(path: string, label: string): MediaInput {
-	return {
-		kind: 'image',
-		source: `${path}.${IMAGE_INPUT.source}`,
-		url: `${path}.${IMAGE_INPUT.url}`,
-		binaryProperty: `${path}.${IMAGE_INPUT.binaryProperty}`,
-		labels: {
-			source: `${label} Source`,
-			url: `${label} URL`,
-			binaryProperty: `${label} Binary Field`,
-		},
-	};
-}
 
 /**
  * Reads a media input as a URL that Runway can fetch or, from a binary field, as a checked data
@@ -121,6 +135,33 @@ export async function readBinaryMedia(
 	}
 	const bytes = await this.helpers.getBinaryDataBuffer(itemIndex, property);
 	return toDataUri(kind, bytes, `${field} "${property}"`, binary.mimeType);
+}
+
+/** The entries of Reference Images as saved, each with its image fields (`referenceImagesProperty`). */
+export function readReferenceEntries(this: IExecuteFunctions, itemIndex: number): IDataObject[] {
+	const entries = this.getNodeParameter('referenceImages.image', itemIndex, []);
+	return Array.isArray(entries) ? (entries as IDataObject[]) : [];
+}
+
+/** The image of Reference Images' entry `index` (from 0), named "Reference Image <index + 1>". */
+export async function readReferenceImage(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	index: number,
+): Promise<string | undefined> {
+	const path = `referenceImages.image[${index}]`;
+	const label = `Reference Image ${index + 1}`;
+	return await readMedia.call(this, itemIndex, {
+		kind: 'image',
+		source: `${path}.${IMAGE_INPUT.source}`,
+		url: `${path}.${IMAGE_INPUT.url}`,
+		binaryProperty: `${path}.${IMAGE_INPUT.binaryProperty}`,
+		labels: {
+			source: `${label} Source`,
+			url: `${label} URL`,
+			binaryProperty: `${label} Binary Field`,
+		},
+	});
 }
 
 /** Runway's `contentModeration` from the options, or nothing when the option is not set. */
@@ -202,20 +243,4 @@ export function readWaitSettings(this: IExecuteFunctions, itemIndex: number): Wa
 			),
 		),
 	};
-}
-
-/** The model (picked or typed), and Ratio checked against its list when it is one of `models`. */
-export function readModelAndRatio(
-	this: IExecuteFunctions,
-	itemIndex: number,
-	models: Readonly<Record<string, { ratios: readonly string[] }>>,
-): { model: string; ratio: string } {
-	const model = readModel.call(this, itemIndex);
-	const ratio = validateRatio(
-		'Ratio',
-		this.getNodeParameter('ratio', itemIndex),
-		models[model]?.ratios,
-		` for model ${model}`,
-	);
-	return { model, ratio };
 }

@@ -21,7 +21,7 @@ export type StatusOutcome =
 	| { kind: 'transient'; problem: ApiProblem; retryAfterMs?: number }
 	| { kind: 'permanent'; problem: ApiProblem };
 
-export type CreateOutcome =
+type CreateOutcome =
 	| { kind: 'created'; taskId: string; task: NormalisedTask }
 	/** Certainly refused before acceptance (429, 503): safe to send again. */
 	| { kind: 'retryable'; problem: ApiProblem; retryAfterMs?: number }
@@ -37,7 +37,7 @@ const header = (answer: HttpAnswer, name: string): string | undefined => {
 };
 
 /** `Retry-After` in seconds or as an HTTP date, or `retry-after-ms`; never more than the cap. */
-export function retryAfterMs(answer: HttpAnswer, nowMs: number): number | undefined {
+function retryAfterMs(answer: HttpAnswer, nowMs: number): number | undefined {
 	const asked = askedRetryAfterMs(answer, nowMs);
 	return asked === undefined ? undefined : Math.min(asked, POLL.retryAfterCapMs);
 }
@@ -219,16 +219,14 @@ export function classifyCreateAnswer(answer: HttpAnswer, nowMs: number): CreateO
 			},
 		};
 	}
+	const refusal = () =>
+		problemOf(
+			answer,
+			`CometAPI refused the task with HTTP ${statusCode}`,
+			adviceFor(statusCode, answer),
+		);
 	if (statusCode === 429 || (statusCode === 503 && !isInvalidRequest(answer))) {
-		return {
-			kind: 'retryable',
-			problem: problemOf(
-				answer,
-				`CometAPI refused the task with HTTP ${statusCode}`,
-				adviceFor(statusCode, answer),
-			),
-			retryAfterMs: retryAfterMs(answer, nowMs),
-		};
+		return { kind: 'retryable', problem: refusal(), retryAfterMs: retryAfterMs(answer, nowMs) };
 	}
 	if ([500, 502, 504, 524].includes(statusCode) && !isInvalidRequest(answer)) {
 		return {
@@ -240,12 +238,5 @@ export function classifyCreateAnswer(answer: HttpAnswer, nowMs: number): CreateO
 			),
 		};
 	}
-	return {
-		kind: 'refused',
-		problem: problemOf(
-			answer,
-			`CometAPI refused the task with HTTP ${statusCode}`,
-			adviceFor(statusCode, answer),
-		),
-	};
+	return { kind: 'refused', problem: refusal() };
 }

@@ -74,11 +74,23 @@ export const MEDIA = {
 	videoDataUriMaxChars: 16 * 1024 * 1024,
 } as const;
 
+/** Video lengths of the compatibility routes (Generate, Restyle Video), and their default. */
 export const GENERATE_SECONDS = [5, 10] as const;
+export const DEFAULT_GENERATE_SECONDS = 5;
 
-/** What a known model of a route takes: its ratios (the first is the default) and durations. */
-export interface ModelLimits {
+/** The Model of the compatibility routes (Generate, Restyle Video), a model ID typed freely. */
+export const COMPATIBILITY_DEFAULT_MODEL = 'gen4';
+
+/**
+ * The ratios a known model of a route takes. The form's default is the route's default ratio when
+ * the model takes it, else the model's first.
+ */
+export interface RatioLimits {
 	ratios: readonly string[];
+}
+
+/** What a known Image to Video model takes: its ratios and durations. */
+interface ModelLimits extends RatioLimits {
 	durations: readonly number[];
 	defaultDuration: number;
 }
@@ -123,28 +135,32 @@ export const IMAGE_TO_VIDEO_OTHER_MODEL = {
 	maxDuration: 60,
 } as const;
 
+const TEXT_TO_IMAGE_RATIOS = [
+	'1920:1080',
+	'1080:1920',
+	'1024:1024',
+	'1360:768',
+	'1080:1080',
+	'1168:880',
+	'1440:1080',
+	'1080:1440',
+	'1808:768',
+	'2112:912',
+	'1280:720',
+	'720:1280',
+	'720:720',
+	'960:720',
+	'720:960',
+	'1680:720',
+];
+
 /** Text to Image (§3.1): Runway's models and ratios, and CometAPI's need of reference images. */
 export const TEXT_TO_IMAGE = {
-	models: ['gen4_image', 'gen4_image_turbo'],
+	models: {
+		gen4_image: { ratios: TEXT_TO_IMAGE_RATIOS },
+		gen4_image_turbo: { ratios: TEXT_TO_IMAGE_RATIOS },
+	} as Record<string, RatioLimits>,
 	defaultModel: 'gen4_image',
-	ratios: [
-		'1920:1080',
-		'1080:1920',
-		'1024:1024',
-		'1360:768',
-		'1080:1080',
-		'1168:880',
-		'1440:1080',
-		'1080:1440',
-		'1808:768',
-		'2112:912',
-		'1280:720',
-		'720:1280',
-		'720:720',
-		'960:720',
-		'720:960',
-		'1680:720',
-	],
 	defaultRatio: '1280:720',
 	promptMaxUnits: 1000,
 	minReferences: 1,
@@ -156,6 +172,7 @@ export const TEXT_TO_IMAGE = {
 /** Video to Video (§3.2): what each known model takes. Any other model ID is checked loosely. */
 export const VIDEO_TO_VIDEO = {
 	defaultModel: 'gen4_aleph',
+	defaultRatio: '1280:720',
 	promptMaxUnits: 1000,
 	/** Runway takes at most this many reference images. */
 	maxReferences: 1,
@@ -172,7 +189,7 @@ export const VIDEO_TO_VIDEO = {
 				'640:480',
 			],
 		},
-	} as Record<string, { ratios: readonly string[] }>,
+	} as Record<string, RatioLimits>,
 } as const;
 
 /** Video → Upscale (§3.3): Runway retired it upstream on 2026-01-17; CometAPI still documents it. */
@@ -181,9 +198,10 @@ export const UPSCALE = { defaultModel: 'upscale_v1' } as const;
 /** Character Performance, Act-Two (§3.4). */
 export const CHARACTER_PERFORMANCE = {
 	defaultModel: 'act_two',
+	defaultRatio: '1280:720',
 	models: {
 		act_two: { ratios: ['1280:720', '720:1280', '960:960', '1104:832', '832:1104', '1584:672'] },
-	} as Record<string, { ratios: readonly string[] }>,
+	} as Record<string, RatioLimits>,
 	expressionIntensities: [1, 2, 3, 4, 5],
 	defaultExpressionIntensity: 3,
 	/** The performance clip Runway takes, in seconds (not checked by the node). */

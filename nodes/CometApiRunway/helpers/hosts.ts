@@ -2,7 +2,7 @@
  * Which network an output URL's host is on, from the host as written: names cannot be resolved
  * in a community node, so a name is "public" here (n8n's own SSRF settings cover names).
  */
-export type HostKind = 'public' | 'loopback' | 'private' | 'linkLocal' | 'unspecified';
+type HostKind = 'public' | 'loopback' | 'private' | 'linkLocal' | 'unspecified';
 
 function ipv4Kind(host: string): HostKind | undefined {
 	const match = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(host);
@@ -27,7 +27,7 @@ function ipv6Kind(host: string): HostKind | undefined {
 	return 'public';
 }
 
-export function hostKind(hostname: string): HostKind {
+function hostKind(hostname: string): HostKind {
 	const host = hostname.toLowerCase().replace(/\.$/, '');
 	if (host === 'localhost' || host.endsWith('.localhost')) return 'loopback';
 	return ipv4Kind(host) ?? ipv6Kind(host) ?? 'public';

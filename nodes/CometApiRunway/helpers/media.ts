@@ -1,8 +1,8 @@
 import { MEDIA } from './constants';
 import { InputError } from './validation';
 
-export type ImageType = 'image/jpeg' | 'image/png' | 'image/webp';
-export type VideoType = 'video/mp4' | 'video/quicktime' | 'video/webm';
+type ImageType = 'image/jpeg' | 'image/png' | 'image/webp';
+type VideoType = 'video/mp4' | 'video/quicktime' | 'video/webm';
 export type MediaKind = 'image' | 'video';
 /** What a download may hold: a known kind, or either when the operation is not known. */
 export type ExpectedMedia = MediaKind | 'any';
@@ -65,7 +65,7 @@ export function sniffImage(bytes: Uint8Array, whole = true): ImageType | undefin
 }
 
 /** The video container from its first bytes: an ISO-BMFF `ftyp` box, or WebM's EBML header. */
-export function sniffVideo(bytes: Uint8Array): VideoType | undefined {
+function sniffVideo(bytes: Uint8Array): VideoType | undefined {
 	if (ascii(bytes, 4, 4) === 'ftyp') {
 		return ascii(bytes, 8, 4) === 'qt  ' ? 'video/quicktime' : 'video/mp4';
 	}

@@ -1,3 +1,4 @@
+import { TERMINAL_STATUSES } from './constants';
 import type { NormalisedTask } from './interfaces';
 import { mapStatus } from './statuses';
 
@@ -105,8 +106,7 @@ function fromWrapped(data: Json, response: unknown): NormalisedTask {
 	const innerStatus = mapStatus(nonEmptyString(inner.status));
 	let status = mapStatus(rawStatus ?? undefined) ?? innerStatus ?? 'RUNNING';
 	// The upstream task knows better than the relay when they disagree on a terminal state.
-	if (innerStatus && ['SUCCEEDED', 'FAILED', 'CANCELLED'].includes(innerStatus))
-		status = innerStatus;
+	if (innerStatus && TERMINAL_STATUSES.includes(innerStatus)) status = innerStatus;
 	const failure = nonEmptyString(data.fail_reason) ?? nonEmptyString(inner.failure) ?? null;
 	return finish({
 		...blank(response),

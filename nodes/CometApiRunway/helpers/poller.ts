@@ -53,7 +53,7 @@ export interface PollTarget {
 	initial?: NormalisedTask;
 }
 
-export type PollResult =
+type PollResult =
 	| { kind: 'finished'; task: NormalisedTask; polls: number; finishedAtMs: number }
 	| { kind: 'timedOut'; task: NormalisedTask | null; polls: number }
 	| { kind: 'error'; problem: ApiProblem; task: NormalisedTask | null; polls: number }

@@ -151,17 +151,16 @@ export function validateRatio(
 	return ratio;
 }
 
+const TASK_ID_HINT =
+	'Use the taskId output of an operation of this node that creates tasks (Image to Video, Text to Image, Generate…).';
+
 export function validateTaskId(value: unknown): string {
-	const taskId = requireText(
-		'Task ID',
-		value,
-		'Use the taskId output of an earlier Image to Video or Generate.',
-	);
+	const taskId = requireText('Task ID', value, TASK_ID_HINT);
 	if (!/^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/.test(taskId)) {
 		throw new InputError(
 			'Task ID',
 			`Task ID ${describe(taskId)} is malformed; a task ID has only letters, digits, "-" and "_"`,
-			'Use the taskId output of an earlier Image to Video or Generate.',
+			TASK_ID_HINT,
 		);
 	}
 	return taskId;

@@ -8,14 +8,14 @@ import { hostClock } from './clock';
 import { TaskFailure } from './failure';
 import { type Job, runJob } from './job';
 
-export interface BatchSettings {
+interface BatchSettings {
 	continueOnFail: boolean;
 	maxConcurrentRequests: number;
 	maxConcurrentDownloads: number;
 	baseUrl: string;
 }
 
-export interface BatchOutcome {
+interface BatchOutcome {
 	/** The execution was stopped while the batch ran. */
 	stopped: boolean;
 	/** Without Continue On Fail, the job whose failure stopped the batch. */

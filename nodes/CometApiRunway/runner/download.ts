@@ -18,7 +18,7 @@ import {
 import { cancelled, TaskFailure } from './failure';
 import type { Run } from './run';
 
-export interface DownloadTarget {
+interface DownloadTarget {
 	taskId: string;
 	url: string;
 	/** What the operation makes; only bytes of that kind are stored. */

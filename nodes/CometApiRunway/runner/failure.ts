@@ -1,7 +1,7 @@
 import type { ApiProblem } from '../helpers/answers';
 import type { TransportFailure } from '../transport';
 
-export type FailureReason = 'api' | 'taskFailed' | 'timedOut' | 'cancelled' | 'download';
+type FailureReason = 'api' | 'taskFailed' | 'timedOut' | 'cancelled' | 'download';
 
 /** Why one item ended without a result, with the task it concerns when there is one. */
 export class TaskFailure extends Error {

@@ -8,14 +8,14 @@ import { cometApiRequest, type HttpResult } from '../transport';
 import { cancelled, TaskFailure, transportProblem } from './failure';
 import type { Run } from './run';
 
-export interface Submitted {
+interface Submitted {
 	taskId: string;
 	task: NormalisedTask;
 	submittedAtMs: number;
 }
 
 /** Told when a create leaves, and when it is certain whether the API took it. */
-export interface CreateWatch {
+interface CreateWatch {
 	sent(atMs: number): void;
 	known(): void;
 }

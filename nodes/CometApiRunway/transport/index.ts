@@ -68,7 +68,7 @@ export function trimBaseUrl(baseUrl: string): string {
 }
 
 /** What may end one request: our own stop, and the request's own time limit. */
-export interface RequestSignals {
+interface RequestSignals {
 	stop: AbortSignal;
 	deadline: AbortSignal;
 	either: AbortSignal;
@@ -105,7 +105,7 @@ function withCancelSignal(ctx: IExecuteFunctions, signal: AbortSignal): IExecute
 	}) as IExecuteFunctions;
 }
 
-export interface ApiCall extends RouteCall {
+interface ApiCall extends RouteCall {
 	runwayVersion: string;
 	/** Silence on the connection for this long ends the request (n8n's own timeout). */
 	timeoutMs: number;

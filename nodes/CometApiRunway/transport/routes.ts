@@ -34,6 +34,3 @@ export const STATUS_ROUTES: Record<TaskRoute, (taskId: string) => RouteCall> = {
 	}),
 	feed: (taskId) => ({ method: 'POST', path: '/runway/feed', body: { task_id: taskId } }),
 };
-
-/** Authenticated and free: the credential test lists models (§9.4). */
-export const MODELS_ROUTE: RouteCall = { method: 'GET', path: '/v1/models' };

@@ -44,9 +44,7 @@ export function onArrival(stream: ByteStream, listener: () => void): () => void 
 	};
 }
 
-export type BodyRead =
-	| { kind: 'complete'; text: string }
-	| { kind: 'oversized'; bytesRead: number };
+type BodyRead = { kind: 'complete'; text: string } | { kind: 'oversized'; bytesRead: number };
 
 /** Reads a whole body, but never more than `maxBytes` of it: a larger one is cut off unread. */
 export async function readBounded(

@@ -2,109 +2,65 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { RUNWAY_SEED_MAX, TEXT_TO_IMAGE } from '../../helpers/constants';
 import type { PreparedTask } from '../../helpers/interfaces';
+import { describe, InputError, optionalText, validateSeed } from '../../helpers/validation';
 import {
-	describe,
-	InputError,
-	optionalText,
-	validatePrompt,
-	validateRatio,
-	validateSeed,
-} from '../../helpers/validation';
-import {
-	imageSourceProperties,
+	optionsCollection,
 	publicFigureThresholdOption,
 	runwayVersionOption,
+	seedOption,
 } from '../common.descriptions';
+import { promptProperty, ratioProperties, referenceImagesProperty } from '../inputs.descriptions';
 import { waitProperties } from '../wait.descriptions';
-import { seedOption } from '../inputs.descriptions';
-import { forModels, modelProperties, readModel } from '../model';
-import { createTask, type Operation } from '../operation';
+import { modelProperties, readModel, readRatio } from '../model';
+import { prepareCreate, type Operation } from '../operation';
 import {
-	imageInputAt,
+	type PromptSpec,
 	readContentModeration,
-	readMedia,
 	readOptions,
-	readRunwayVersion,
+	readPrompt,
+	readReferenceEntries,
+	readReferenceImage,
 } from '../parameters';
 import { CREATE_ROUTES } from '../../transport/routes';
 
-const defaultModel = TEXT_TO_IMAGE.defaultModel;
-const defaultRatio = TEXT_TO_IMAGE.defaultRatio;
+const { defaultModel, defaultRatio, models } = TEXT_TO_IMAGE;
 const REFERENCES = 'Reference Images';
+
+const PROMPT: PromptSpec = {
+	required: true,
+	maxUnits: TEXT_TO_IMAGE.promptMaxUnits,
+	what: 'What the image shows',
+	more: 'Name a reference image by its tag, e.g. @cat.',
+	placeholder: '@cat asleep on a sunny windowsill, watercolour',
+};
 
 const properties: INodeProperties[] = [
 	...modelProperties(
-		TEXT_TO_IMAGE.models,
+		Object.keys(models),
 		defaultModel,
 		'Runway image model. Both need at least one reference image through CometAPI.',
 	),
-	{
-		displayName: 'Prompt',
-		name: 'prompt',
-		type: 'string',
-		typeOptions: { rows: 3 },
-		required: true,
-		default: '',
-		placeholder: '@cat asleep on a sunny windowsill, watercolour',
-		description:
-			'What the image shows, at most 1,000 characters. Name a reference image by its tag, e.g. @cat.',
-	},
-	{
-		displayName: 'Ratio',
-		name: 'ratio',
-		type: 'options',
-		options: TEXT_TO_IMAGE.ratios.map((ratio) => ({ name: ratio, value: ratio })),
-		default: defaultRatio,
-		description: 'Output size as width:height in pixels',
-		displayOptions: forModels(TEXT_TO_IMAGE.models),
-	},
-	{
-		displayName: 'Ratio',
-		name: 'ratio',
-		type: 'string',
-		default: defaultRatio,
-		placeholder: '1280:720',
-		description: 'Output size as width:height, as the model takes it',
-		displayOptions: forModels(TEXT_TO_IMAGE.models, true),
-	},
-	{
-		displayName: 'Reference Images',
-		name: 'referenceImages',
-		type: 'fixedCollection',
-		placeholder: 'Add Reference Image',
-		// The count is checked when the node runs, not by n8n's minRequiredFields/maxAllowedFields:
-		// their refusal names neither this field nor why CometAPI needs a reference.
-		typeOptions: { multipleValues: true, multipleValueButtonText: 'Add Reference Image' },
-		default: {},
-		description:
-			'1 to 3 images the new image draws on (a person, an object, a style). CometAPI refuses the request without one.',
-		options: [
+	promptProperty(PROMPT),
+	...ratioProperties(models, defaultRatio),
+	referenceImagesProperty(
+		'1 to 3 images the new image draws on (a person, an object, a style). CometAPI refuses the request without one.',
+		[
 			{
-				displayName: 'Reference Image',
-				name: 'image',
-				values: [
-					...imageSourceProperties(false),
-					{
-						displayName: 'Tag',
-						name: 'tag',
-						type: 'string',
-						default: '',
-						placeholder: 'cat',
-						description:
-							'Optional name the prompt uses for this image as @tag: 3 to 16 letters, digits or underscores, starting with a letter',
-					},
-				],
+				displayName: 'Tag',
+				name: 'tag',
+				type: 'string',
+				default: '',
+				placeholder: 'cat',
+				description:
+					'Optional name the prompt uses for this image as @tag: 3 to 16 letters, digits or underscores, starting with a letter',
 			},
 		],
-	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [publicFigureThresholdOption, runwayVersionOption, seedOption(RUNWAY_SEED_MAX)],
-	},
+	),
+	optionsCollection([
+		publicFigureThresholdOption,
+		runwayVersionOption,
+		seedOption(RUNWAY_SEED_MAX),
+	]),
 	...waitProperties(true),
 ];
 
@@ -143,8 +99,8 @@ async function readReferences(
 	itemIndex: number,
 	model: string,
 ): Promise<IDataObject[]> {
-	const entries = this.getNodeParameter('referenceImages.image', itemIndex, []) as IDataObject[];
-	const count = Array.isArray(entries) ? entries.length : 0;
+	const entries = readReferenceEntries.call(this, itemIndex);
+	const count = entries.length;
 	if (count < TEXT_TO_IMAGE.minReferences) {
 		throw new InputError(
 			REFERENCES,
@@ -162,8 +118,7 @@ async function readReferences(
 	const tags = entries.map((entry, i) => readTag(`Reference Image ${i + 1} Tag`, entry.tag, seen));
 	const references: IDataObject[] = [];
 	for (let i = 0; i < count; i++) {
-		const input = imageInputAt(`referenceImages.image[${i}]`, `Reference Image ${i + 1}`);
-		const uri = await readMedia.call(this, itemIndex, input);
+		const uri = await readReferenceImage.call(this, itemIndex, i);
 		references.push(tags[i] === undefined ? { uri } : { uri, tag: tags[i] });
 	}
 	return references;
@@ -172,28 +127,23 @@ async function readReferences(
 async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<PreparedTask> {
 	const model = readModel.call(this, itemIndex);
 	const options = readOptions.call(this, itemIndex);
-	const known = (TEXT_TO_IMAGE.models as readonly string[]).includes(model);
-	const body: IDataObject = {
+	const body = {
 		model,
-		promptText: validatePrompt(
-			'Prompt',
-			this.getNodeParameter('prompt', itemIndex, ''),
-			true,
-			TEXT_TO_IMAGE.promptMaxUnits,
-		),
-		ratio: validateRatio(
-			'Ratio',
-			this.getNodeParameter('ratio', itemIndex, defaultRatio),
-			known ? TEXT_TO_IMAGE.ratios : undefined,
-			` for model ${model}`,
-		),
+		promptText: readPrompt.call(this, itemIndex, PROMPT),
+		ratio: readRatio.call(this, itemIndex, model, models, defaultRatio),
 		seed: validateSeed(options.seed, RUNWAY_SEED_MAX),
 		contentModeration: readContentModeration(options),
 	};
-	const runwayVersion = readRunwayVersion.call(this, itemIndex);
-	// The images are read last: they are the costly checks and the other fields fail faster.
-	body.referenceImages = await readReferences.call(this, itemIndex, model);
-	return createTask(CREATE_ROUTES.textToImage, 'image', body, runwayVersion);
+	return await prepareCreate.call(
+		this,
+		itemIndex,
+		CREATE_ROUTES.textToImage,
+		'image',
+		async () => ({
+			...body,
+			referenceImages: await readReferences.call(this, itemIndex, model),
+		}),
+	);
 }
 
 export const textToImage: Operation = {

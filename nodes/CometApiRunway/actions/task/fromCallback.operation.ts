@@ -3,7 +3,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { readCallbackBody, valueAtPath } from '../../helpers/callback';
 import type { PreparedTask } from '../../helpers/interfaces';
 import { optionalBoolean, optionalText } from '../../helpers/validation';
-import { runwayVersionOption } from '../common.descriptions';
+import { optionsCollection, runwayVersionOption } from '../common.descriptions';
 import { waitProperties } from '../wait.descriptions';
 import type { Operation } from '../operation';
 import { readRunwayVersion } from '../parameters';
@@ -29,14 +29,7 @@ const properties: INodeProperties[] = [
 		description:
 			"Whether to ask CometAPI for the task (one status request on the feed route, with this credential) before trusting the callback: the item then carries CometAPI's status and URLs, and downloads come from CometAPI's URLs. Warning: turned off, anyone who knows the webhook URL can post a made-up result, and the node reports it and downloads from the URL it names.",
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [runwayVersionOption],
-	},
+	optionsCollection([runwayVersionOption]),
 	{
 		displayName: 'Wait for Completion',
 		name: 'waitForCompletion',

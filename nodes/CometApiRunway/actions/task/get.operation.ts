@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { PreparedTask, TaskRoute } from '../../helpers/interfaces';
 import { InputError, validateTaskId } from '../../helpers/validation';
-import { runwayVersionOption } from '../common.descriptions';
+import { optionsCollection, runwayVersionOption } from '../common.descriptions';
 import { waitProperties } from '../wait.descriptions';
 import type { Operation } from '../operation';
 import { readRunwayVersion } from '../parameters';
@@ -39,14 +39,7 @@ const properties: INodeProperties[] = [
 		description:
 			'Where to ask for the task: the route family it was created on, as the route field of its output says',
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [runwayVersionOption],
-	},
+	optionsCollection([runwayVersionOption]),
 	...waitProperties(false),
 ];
 

@@ -4,18 +4,13 @@ import type { PreparedTask } from '../../helpers/interfaces';
 import {
 	callbackUrlProperty,
 	imageSourceProperties,
+	optionsCollection,
 	runwayVersionOption,
 	videoSourceProperties,
 } from '../common.descriptions';
 import { waitProperties } from '../wait.descriptions';
-import { createTask, type Operation } from '../operation';
-import {
-	IMAGE_INPUT,
-	readCallbackUrl,
-	readMedia,
-	readRunwayVersion,
-	VIDEO_INPUT,
-} from '../parameters';
+import { prepareCreate, type Operation } from '../operation';
+import { IMAGE_INPUT, readCallbackUrl, readMedia, VIDEO_INPUT } from '../parameters';
 import { CREATE_ROUTES } from '../../transport/routes';
 
 /** The character image: the shared image fields, each saying what Act-One takes. */
@@ -32,29 +27,17 @@ const properties: INodeProperties[] = [
 	...videoSourceProperties('the performance video (16:9 landscape only)'),
 	...characterImageProperties,
 	callbackUrlProperty,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [runwayVersionOption],
-	},
+	optionsCollection([runwayVersionOption]),
 	...waitProperties(true),
 ];
 
 async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<PreparedTask> {
 	const callbackUrl = readCallbackUrl.call(this, itemIndex);
-	const runwayVersion = readRunwayVersion.call(this, itemIndex);
-	// Files are read last: they are the costly checks, and the other fields fail faster.
-	const video = await readMedia.call(this, itemIndex, VIDEO_INPUT);
-	const image = await readMedia.call(this, itemIndex, IMAGE_INPUT);
-	return createTask(
-		CREATE_ROUTES.actOne,
-		'video',
-		{ callback_url: callbackUrl, video, image },
-		runwayVersion,
-	);
+	return await prepareCreate.call(this, itemIndex, CREATE_ROUTES.actOne, 'video', async () => ({
+		callback_url: callbackUrl,
+		video: await readMedia.call(this, itemIndex, VIDEO_INPUT),
+		image: await readMedia.call(this, itemIndex, IMAGE_INPUT),
+	}));
 }
 
 export const actOne: Operation = {

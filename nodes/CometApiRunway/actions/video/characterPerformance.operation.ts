@@ -11,33 +11,28 @@ import {
 } from '../../helpers/validation';
 import {
 	imageSourceProperties,
+	optionsCollection,
 	publicFigureThresholdOption,
 	runwayVersionOption,
+	seedOption,
 	videoSourceProperties,
 } from '../common.descriptions';
 import { waitProperties } from '../wait.descriptions';
-import {
-	mediaInputProperties,
-	optionsCollection,
-	ratioProperties,
-	seedOption,
-} from '../inputs.descriptions';
-import { modelProperties } from '../model';
-import { createTask, type Operation } from '../operation';
+import { mediaInputProperties, ratioProperties } from '../inputs.descriptions';
+import { modelProperties, readModelAndRatio } from '../model';
+import { prepareCreate, type Operation } from '../operation';
 import {
 	IMAGE_INPUT,
 	type MediaInput,
 	readContentModeration,
 	readMedia,
-	readModelAndRatio,
 	readOptions,
-	readRunwayVersion,
 	VIDEO_INPUT,
 } from '../parameters';
 import { CREATE_ROUTES } from '../../transport/routes';
 
 const { min: minSeconds, max: maxSeconds } = CHARACTER_PERFORMANCE.referenceSeconds;
-const defaultModel = CHARACTER_PERFORMANCE.defaultModel;
+const { defaultModel, defaultRatio, models } = CHARACTER_PERFORMANCE;
 const defaultExpressionIntensity = CHARACTER_PERFORMANCE.defaultExpressionIntensity;
 const intensities = CHARACTER_PERFORMANCE.expressionIntensities;
 
@@ -134,11 +129,11 @@ const properties: INodeProperties[] = [
 		},
 	),
 	...modelProperties(
-		Object.keys(CHARACTER_PERFORMANCE.models),
+		Object.keys(models),
 		defaultModel,
 		'Runway model for this route: act_two (Act-Two), or Custom Model ID to type another',
 	),
-	...ratioProperties(CHARACTER_PERFORMANCE.models, '1280:720'),
+	...ratioProperties(models, defaultRatio),
 	optionsCollection([
 		{
 			displayName: 'Body Control',
@@ -177,9 +172,9 @@ async function readCharacter(this: IExecuteFunctions, itemIndex: number): Promis
 }
 
 async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<PreparedTask> {
-	const { model, ratio } = readModelAndRatio.call(this, itemIndex, CHARACTER_PERFORMANCE.models);
+	const { model, ratio } = readModelAndRatio.call(this, itemIndex, models, defaultRatio);
 	const options = readOptions.call(this, itemIndex);
-	const body: IDataObject = {
+	const body = {
 		model,
 		ratio,
 		bodyControl: readBodyControl(options.bodyControl),
@@ -190,11 +185,12 @@ async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<Prep
 		seed: validateSeed(options.seed, RUNWAY_SEED_MAX),
 		contentModeration: readContentModeration(options),
 	};
-	const runwayVersion = readRunwayVersion.call(this, itemIndex);
-	// Files are read last: they are the costly checks, and the other fields fail faster.
-	body.character = await readCharacter.call(this, itemIndex);
-	body.reference = { type: 'video', uri: await readMedia.call(this, itemIndex, PERFORMANCE_INPUT) };
-	return createTask(CREATE_ROUTES.characterPerformance, 'video', body, runwayVersion);
+	const route = CREATE_ROUTES.characterPerformance;
+	return await prepareCreate.call(this, itemIndex, route, 'video', async () => ({
+		...body,
+		character: await readCharacter.call(this, itemIndex),
+		reference: { type: 'video', uri: await readMedia.call(this, itemIndex, PERFORMANCE_INPUT) },
+	}));
 }
 
 function readBodyControl(value: unknown): boolean | undefined {

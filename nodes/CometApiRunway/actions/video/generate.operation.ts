@@ -1,52 +1,47 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { MOTION_AXES, MOTION_AXIS_NAMES, MOTION_LIMIT } from '../../helpers/constants';
-import type { PreparedTask } from '../../helpers/interfaces';
 import {
-	optionalText,
-	validateDuration,
-	validateModel,
-	validateMotionVector,
-	validatePrompt,
-	validateRatio,
-} from '../../helpers/validation';
+	MOTION_AXES,
+	MOTION_AXIS_NAMES,
+	MOTION_LIMIT,
+	PROMPT_MAX_UNITS,
+} from '../../helpers/constants';
+import type { PreparedTask } from '../../helpers/interfaces';
+import { optionalText, validateMotionVector, validateRatio } from '../../helpers/validation';
 import { validateMediaUrl } from '../../helpers/urls';
 import {
 	callbackUrlProperty,
-	durationOptions,
 	imageSourceProperties,
+	optionsCollection,
 	runwayVersionOption,
+	secondsOption,
 } from '../common.descriptions';
+import { promptProperty } from '../inputs.descriptions';
 import { waitProperties } from '../wait.descriptions';
-import { createTask, type Operation } from '../operation';
+import { compatibilityModelProperty, readCompatibilityModel } from '../model';
+import { prepareCreate, type Operation } from '../operation';
 import {
 	IMAGE_INPUT,
+	type PromptSpec,
 	readBinaryMedia,
 	readCallbackUrl,
 	readMedia,
 	readOptions,
-	readRunwayVersion,
+	readPrompt,
+	readSeconds,
 } from '../parameters';
 import { CREATE_ROUTES } from '../../transport/routes';
 
+const PROMPT: PromptSpec = {
+	required: true,
+	maxUnits: PROMPT_MAX_UNITS,
+	what: 'What the video shows, or how the image should move',
+};
+
 const properties: INodeProperties[] = [
 	...imageSourceProperties(true),
-	{
-		displayName: 'Prompt',
-		name: 'prompt',
-		type: 'string',
-		typeOptions: { rows: 3 },
-		required: true,
-		default: '',
-		description: 'What the video shows, or how the image should move; at most 512 characters',
-	},
-	{
-		displayName: 'Model',
-		name: 'model',
-		type: 'string',
-		default: 'gen4',
-		description: 'Model ID on the compatibility route, e.g. gen4',
-	},
+	promptProperty(PROMPT),
+	compatibilityModelProperty,
 	{
 		displayName: 'Ratio',
 		name: 'ratio',
@@ -55,100 +50,86 @@ const properties: INodeProperties[] = [
 		description: 'Output shape as width:height, e.g. 1280:720, 720:1280, 16:9 or 9:16',
 	},
 	callbackUrlProperty,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Last Image Binary Field',
-				name: 'lastImageBinaryPropertyName',
-				type: 'string',
-				default: '',
-				placeholder: 'end',
-				description:
-					'Input binary field holding an end-frame image (JPEG, PNG or WebP, at most 5 MB); used instead of Last Image URL',
-			},
-			{
-				displayName: 'Last Image URL',
-				name: 'lastImageUrl',
-				type: 'string',
-				default: '',
-				description: 'Public URL of an end-frame image the video moves toward',
-			},
-			{
-				displayName: 'Motion Vector',
-				name: 'motionVector',
-				type: 'collection',
-				placeholder: 'Add Axis',
-				default: {},
-				description:
-					'Camera motion: each axis from -10 to 10 (negative moves the other way, 0 is still)',
-				options: MOTION_AXES.map((axis) => ({
-					displayName: MOTION_AXIS_NAMES[axis],
-					name: axis,
-					type: 'number' as const,
-					typeOptions: { minValue: -MOTION_LIMIT, maxValue: MOTION_LIMIT, numberPrecision: 2 },
-					default: 0,
-					description: `${MOTION_AXIS_NAMES[axis]}, from -${MOTION_LIMIT} to ${MOTION_LIMIT}`,
-				})),
-			},
-			runwayVersionOption,
-			{
-				displayName: 'Seconds',
-				name: 'seconds',
-				type: 'options',
-				options: durationOptions,
-				default: 5,
-				description: 'Length of the video',
-			},
-			{
-				displayName: 'Style',
-				name: 'style',
-				type: 'string',
-				default: '',
-				placeholder: 'cinematic',
-			},
-		],
-	},
+	optionsCollection([
+		{
+			displayName: 'Last Image Binary Field',
+			name: 'lastImageBinaryPropertyName',
+			type: 'string',
+			default: '',
+			placeholder: 'end',
+			description:
+				'Input binary field holding an end-frame image (JPEG, PNG or WebP, at most 5 MB); used instead of Last Image URL',
+		},
+		{
+			displayName: 'Last Image URL',
+			name: 'lastImageUrl',
+			type: 'string',
+			default: '',
+			description: 'Public URL of an end-frame image the video moves toward',
+		},
+		{
+			displayName: 'Motion Vector',
+			name: 'motionVector',
+			type: 'collection',
+			placeholder: 'Add Axis',
+			default: {},
+			description:
+				'Camera motion: each axis from -10 to 10 (negative moves the other way, 0 is still)',
+			options: MOTION_AXES.map((axis) => ({
+				displayName: MOTION_AXIS_NAMES[axis],
+				name: axis,
+				type: 'number' as const,
+				typeOptions: { minValue: -MOTION_LIMIT, maxValue: MOTION_LIMIT, numberPrecision: 2 },
+				default: 0,
+				description: `${MOTION_AXIS_NAMES[axis]}, from -${MOTION_LIMIT} to ${MOTION_LIMIT}`,
+			})),
+		},
+		runwayVersionOption,
+		secondsOption,
+		{
+			displayName: 'Style',
+			name: 'style',
+			type: 'string',
+			default: '',
+			placeholder: 'cinematic',
+		},
+	]),
 	...waitProperties(true),
 ];
+
+/** The end frame from the binary field Last Image Binary Field names; it wins over Last Image URL. */
+async function readLastImageBinary(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	options: IDataObject,
+): Promise<string | undefined> {
+	const field = 'Last Image Binary Field';
+	const property = optionalText(field, options.lastImageBinaryPropertyName);
+	if (!property) return undefined;
+	return await readBinaryMedia.call(this, itemIndex, 'image', property, field);
+}
 
 async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<PreparedTask> {
 	const options = readOptions.call(this, itemIndex);
 	const lastImageUrl = optionalText('Last Image URL', options.lastImageUrl);
 	const motionVector = validateMotionVector(options.motionVector);
-	const body: IDataObject = {
+	const body = {
 		callback_url: readCallbackUrl.call(this, itemIndex),
-		prompt: validatePrompt('Prompt', this.getNodeParameter('prompt', itemIndex), true),
-		model: validateModel('Model', this.getNodeParameter('model', itemIndex)),
+		prompt: readPrompt.call(this, itemIndex, PROMPT),
+		model: readCompatibilityModel.call(this, itemIndex),
 		ratio: validateRatio('Ratio', this.getNodeParameter('ratio', itemIndex)),
 		style: optionalText('Style', options.style),
 		last_image: lastImageUrl ? validateMediaUrl('Last Image URL', lastImageUrl) : undefined,
 		options: {
-			seconds: validateDuration('Seconds', options.seconds ?? 5),
+			seconds: readSeconds(options),
 			...(motionVector ? { motion_vector: motionVector } : {}),
 		},
 	};
-	const runwayVersion = readRunwayVersion.call(this, itemIndex);
-	// Files are read last: they are the costly checks, and the other fields fail faster.
-	body.image = await readMedia.call(this, itemIndex, IMAGE_INPUT);
-	const lastImageProperty = optionalText(
-		'Last Image Binary Field',
-		options.lastImageBinaryPropertyName,
-	);
-	if (lastImageProperty) {
-		body.last_image = await readBinaryMedia.call(
-			this,
-			itemIndex,
-			'image',
-			lastImageProperty,
-			'Last Image Binary Field',
-		);
-	}
-	return createTask(CREATE_ROUTES.generate, 'video', body, runwayVersion);
+	return await prepareCreate.call(this, itemIndex, CREATE_ROUTES.generate, 'video', async () => ({
+		...body,
+		image: await readMedia.call(this, itemIndex, IMAGE_INPUT),
+		last_image: (await readLastImageBinary.call(this, itemIndex, options)) ?? body.last_image,
+	}));
 }
 
 export const generate: Operation = {

@@ -1,27 +1,26 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { STRUCTURE_TRANSFORMATION } from '../../helpers/constants';
+import { PROMPT_MAX_UNITS, STRUCTURE_TRANSFORMATION } from '../../helpers/constants';
 import type { PreparedTask } from '../../helpers/interfaces';
-import {
-	optionalBoolean,
-	validateDuration,
-	validateModel,
-	validateNumberInRange,
-	validatePrompt,
-} from '../../helpers/validation';
+import { optionalBoolean, validateNumberInRange } from '../../helpers/validation';
 import {
 	callbackUrlProperty,
-	durationOptions,
+	optionsCollection,
 	runwayVersionOption,
+	secondsOption,
 	videoSourceProperties,
 } from '../common.descriptions';
+import { promptProperty } from '../inputs.descriptions';
 import { waitProperties } from '../wait.descriptions';
-import { createTask, type Operation } from '../operation';
+import { compatibilityModelProperty, readCompatibilityModel } from '../model';
+import { prepareCreate, type Operation } from '../operation';
 import {
+	type PromptSpec,
 	readCallbackUrl,
 	readMedia,
 	readOptions,
-	readRunwayVersion,
+	readPrompt,
+	readSeconds,
 	VIDEO_INPUT,
 } from '../parameters';
 import { CREATE_ROUTES } from '../../transport/routes';
@@ -30,59 +29,37 @@ import { CREATE_ROUTES } from '../../transport/routes';
 const defaultStructureTransformation = STRUCTURE_TRANSFORMATION.default;
 const { min, max } = STRUCTURE_TRANSFORMATION;
 
+const PROMPT: PromptSpec = {
+	required: true,
+	maxUnits: PROMPT_MAX_UNITS,
+	what: 'The style to give the video',
+	placeholder: 'pixelated style',
+};
+
 const properties: INodeProperties[] = [
 	...videoSourceProperties('the video to restyle'),
-	{
-		displayName: 'Prompt',
-		name: 'prompt',
-		type: 'string',
-		typeOptions: { rows: 3 },
-		required: true,
-		default: '',
-		placeholder: 'pixelated style',
-		description: 'The style to give the video; at most 512 characters',
-	},
-	{
-		displayName: 'Model',
-		name: 'model',
-		type: 'string',
-		default: 'gen4',
-		description: 'Model ID on the compatibility route, e.g. gen4',
-	},
+	promptProperty(PROMPT),
+	compatibilityModelProperty,
 	callbackUrlProperty,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Flip',
-				name: 'flip',
-				type: 'boolean',
-				default: false,
-				description: 'Whether to flip the output to portrait (vertical) orientation',
-			},
-			runwayVersionOption,
-			{
-				displayName: 'Seconds',
-				name: 'seconds',
-				type: 'options',
-				options: durationOptions,
-				default: 5,
-				description: 'Length of the video',
-			},
-			{
-				displayName: 'Structure Transformation',
-				name: 'structureTransformation',
-				type: 'number',
-				typeOptions: { minValue: min, maxValue: max, numberPrecision: 2 },
-				default: defaultStructureTransformation,
-				description: `How far the result may depart from the shapes and motion of the source video, from ${min} (keep them) to ${max} (transform freely); 0.5 is a moderate start`,
-			},
-		],
-	},
+	optionsCollection([
+		{
+			displayName: 'Flip',
+			name: 'flip',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to flip the output to portrait (vertical) orientation',
+		},
+		runwayVersionOption,
+		secondsOption,
+		{
+			displayName: 'Structure Transformation',
+			name: 'structureTransformation',
+			type: 'number',
+			typeOptions: { minValue: min, maxValue: max, numberPrecision: 2 },
+			default: defaultStructureTransformation,
+			description: `How far the result may depart from the shapes and motion of the source video, from ${min} (keep them) to ${max} (transform freely); 0.5 is a moderate start`,
+		},
+	]),
 	...waitProperties(true),
 ];
 
@@ -90,12 +67,12 @@ async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<Prep
 	const options = readOptions.call(this, itemIndex);
 	const structure = options.structureTransformation;
 	const flip = optionalBoolean('Flip', options.flip);
-	const body: IDataObject = {
+	const body = {
 		callback_url: readCallbackUrl.call(this, itemIndex),
-		prompt: validatePrompt('Prompt', this.getNodeParameter('prompt', itemIndex), true),
-		model: validateModel('Model', this.getNodeParameter('model', itemIndex)),
+		prompt: readPrompt.call(this, itemIndex, PROMPT),
+		model: readCompatibilityModel.call(this, itemIndex),
 		options: {
-			seconds: validateDuration('Seconds', options.seconds ?? 5),
+			seconds: readSeconds(options),
 			...(structure === undefined || structure === ''
 				? {}
 				: {
@@ -109,10 +86,10 @@ async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<Prep
 			...(flip === undefined ? {} : { flip }),
 		},
 	};
-	const runwayVersion = readRunwayVersion.call(this, itemIndex);
-	// The video is read last: it is the costly check and the other fields fail faster.
-	body.video = await readMedia.call(this, itemIndex, VIDEO_INPUT);
-	return createTask(CREATE_ROUTES.restyle, 'video', body, runwayVersion);
+	return await prepareCreate.call(this, itemIndex, CREATE_ROUTES.restyle, 'video', async () => ({
+		...body,
+		video: await readMedia.call(this, itemIndex, VIDEO_INPUT),
+	}));
 }
 
 export const restyle: Operation = {

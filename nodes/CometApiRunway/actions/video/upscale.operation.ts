@@ -2,12 +2,15 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { UPSCALE } from '../../helpers/constants';
 import type { PreparedTask, UnservedRouteNote } from '../../helpers/interfaces';
-import { runwayVersionOption, videoSourceProperties } from '../common.descriptions';
+import {
+	optionsCollection,
+	runwayVersionOption,
+	videoSourceProperties,
+} from '../common.descriptions';
 import { waitProperties } from '../wait.descriptions';
-import { optionsCollection } from '../inputs.descriptions';
 import { modelProperties, readModel } from '../model';
-import { createTask, type Operation } from '../operation';
-import { readMedia, readRunwayVersion, VIDEO_INPUT } from '../parameters';
+import { prepareCreate, type Operation } from '../operation';
+import { readMedia, VIDEO_INPUT } from '../parameters';
 import { CREATE_ROUTES } from '../../transport/routes';
 
 const defaultModel = UPSCALE.defaultModel;
@@ -42,11 +45,14 @@ const properties: INodeProperties[] = [
 
 async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<PreparedTask> {
 	const model = readModel.call(this, itemIndex);
-	const runwayVersion = readRunwayVersion.call(this, itemIndex);
-	const videoUri = await readMedia.call(this, itemIndex, VIDEO_INPUT);
-	return createTask(CREATE_ROUTES.upscale, 'video', { videoUri, model }, runwayVersion, {
-		unservedRoute: RETIRED_ROUTE,
-	});
+	return await prepareCreate.call(
+		this,
+		itemIndex,
+		CREATE_ROUTES.upscale,
+		'video',
+		async () => ({ videoUri: await readMedia.call(this, itemIndex, VIDEO_INPUT), model }),
+		{ unservedRoute: RETIRED_ROUTE },
+	);
 }
 
 export const upscale: Operation = {

@@ -2,66 +2,50 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { RUNWAY_SEED_MAX, VIDEO_TO_VIDEO } from '../../helpers/constants';
 import type { PreparedTask } from '../../helpers/interfaces';
-import { InputError, validatePrompt, validateSeed } from '../../helpers/validation';
+import { InputError, validateSeed } from '../../helpers/validation';
 import {
-	imageSourceProperties,
+	optionsCollection,
 	publicFigureThresholdOption,
 	runwayVersionOption,
+	seedOption,
 	videoSourceProperties,
 } from '../common.descriptions';
+import { promptProperty, ratioProperties, referenceImagesProperty } from '../inputs.descriptions';
 import { waitProperties } from '../wait.descriptions';
-import { optionsCollection, ratioProperties, seedOption } from '../inputs.descriptions';
-import { modelProperties } from '../model';
-import { createTask, type Operation } from '../operation';
+import { modelProperties, readModelAndRatio } from '../model';
+import { prepareCreate, type Operation } from '../operation';
 import {
-	imageInputAt,
+	type PromptSpec,
 	readContentModeration,
 	readMedia,
-	readModelAndRatio,
 	readOptions,
-	readRunwayVersion,
+	readPrompt,
+	readReferenceEntries,
+	readReferenceImage,
 	VIDEO_INPUT,
 } from '../parameters';
 import { CREATE_ROUTES } from '../../transport/routes';
 
-const defaultModel = VIDEO_TO_VIDEO.defaultModel;
+const { defaultModel, defaultRatio, models } = VIDEO_TO_VIDEO;
+
+const PROMPT: PromptSpec = {
+	required: true,
+	maxUnits: VIDEO_TO_VIDEO.promptMaxUnits,
+	what: 'How the video should change (style, lighting, objects, camera)',
+};
 
 const properties: INodeProperties[] = [
 	...videoSourceProperties('the video to transform'),
-	{
-		displayName: 'Prompt',
-		name: 'prompt',
-		type: 'string',
-		typeOptions: { rows: 3 },
-		required: true,
-		default: '',
-		description:
-			'How the video should change (style, lighting, objects, camera); at most 1,000 characters',
-	},
+	promptProperty(PROMPT),
 	...modelProperties(
-		Object.keys(VIDEO_TO_VIDEO.models),
+		Object.keys(models),
 		defaultModel,
 		'Runway model for this route: gen4_aleph, or Custom Model ID to type another',
 	),
-	...ratioProperties(VIDEO_TO_VIDEO.models, '1280:720'),
-	{
-		displayName: 'Reference Images',
-		name: 'referenceImages',
-		type: 'fixedCollection',
-		placeholder: 'Add Reference Image',
-		// Counted when the node runs, as Text to Image does, so the refusal names this field.
-		typeOptions: { multipleValues: true, multipleValueButtonText: 'Add Reference Image' },
-		default: {},
-		description:
-			'At most one image whose look the result takes (a style, a person, an object), by URL or from a binary field',
-		options: [
-			{
-				displayName: 'Reference Image',
-				name: 'image',
-				values: imageSourceProperties(false),
-			},
-		],
-	},
+	...ratioProperties(models, defaultRatio),
+	referenceImagesProperty(
+		'At most one image whose look the result takes (a style, a person, an object), by URL or from a binary field',
+	),
 	optionsCollection([
 		publicFigureThresholdOption,
 		runwayVersionOption,
@@ -75,8 +59,7 @@ async function readReferences(
 	this: IExecuteFunctions,
 	itemIndex: number,
 ): Promise<IDataObject[] | undefined> {
-	const entries = this.getNodeParameter('referenceImages.image', itemIndex, []) as IDataObject[];
-	const count = Array.isArray(entries) ? entries.length : 0;
+	const count = readReferenceEntries.call(this, itemIndex).length;
 	if (count > VIDEO_TO_VIDEO.maxReferences) {
 		throw new InputError(
 			'Reference Images',
@@ -84,34 +67,30 @@ async function readReferences(
 		);
 	}
 	if (count === 0) return undefined;
-	const uri = await readMedia.call(
-		this,
-		itemIndex,
-		imageInputAt('referenceImages.image[0]', 'Reference Image 1'),
-	);
-	return [{ type: 'image', uri }];
+	return [{ type: 'image', uri: await readReferenceImage.call(this, itemIndex, 0) }];
 }
 
 async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<PreparedTask> {
-	const { model, ratio } = readModelAndRatio.call(this, itemIndex, VIDEO_TO_VIDEO.models);
+	const { model, ratio } = readModelAndRatio.call(this, itemIndex, models, defaultRatio);
 	const options = readOptions.call(this, itemIndex);
-	const body: IDataObject = {
+	const body = {
 		model,
-		promptText: validatePrompt(
-			'Prompt',
-			this.getNodeParameter('prompt', itemIndex),
-			true,
-			VIDEO_TO_VIDEO.promptMaxUnits,
-		),
+		promptText: readPrompt.call(this, itemIndex, PROMPT),
 		ratio,
 		seed: validateSeed(options.seed, RUNWAY_SEED_MAX),
 		contentModeration: readContentModeration(options),
 	};
-	const runwayVersion = readRunwayVersion.call(this, itemIndex);
-	// Files are read last: they are the costly checks, and the other fields fail faster.
-	body.references = await readReferences.call(this, itemIndex);
-	body.videoUri = await readMedia.call(this, itemIndex, VIDEO_INPUT);
-	return createTask(CREATE_ROUTES.videoToVideo, 'video', body, runwayVersion);
+	return await prepareCreate.call(
+		this,
+		itemIndex,
+		CREATE_ROUTES.videoToVideo,
+		'video',
+		async () => ({
+			...body,
+			references: await readReferences.call(this, itemIndex),
+			videoUri: await readMedia.call(this, itemIndex, VIDEO_INPUT),
+		}),
+	);
 }
 
 export const videoToVideo: Operation = {
