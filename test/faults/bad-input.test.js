@@ -178,10 +178,12 @@ const CASES = [
 	{ title: 'Get Task: unknown Task Route', op: getTask, params: { taskId: 'abc-123', taskRoute: 'v2' }, field: /Task Route/, message: /official or feed/ },
 	// Credential
 	{ title: 'credential Base URL ftp://', op: imageToVideo, credentials: { baseUrl: 'ftp://api.cometapi.com' }, field: /Base URL/, message: /must start with https:\/\// },
-	{ title: 'credential Base URL http:// not local', op: imageToVideo, credentials: { baseUrl: 'http://api.cometapi.com' }, field: /Base URL/, message: /http:\/\/ for api\.cometapi\.com.*unencrypted/ },
+	{ title: 'credential Base URL http:// not local', op: imageToVideo, credentials: { baseUrl: 'http://api.cometapi.com' }, field: /Base URL/, message: /plain http:\/\/ to api\.cometapi\.com.*unencrypted/ },
 	{ title: 'credential Base URL http://localhost.example.com', op: generate, credentials: { baseUrl: 'http://localhost.example.com' }, field: /Base URL/, message: /unencrypted/ },
 	{ title: 'credential Base URL without a scheme', op: getTask, params: { taskId: 'abc-123' }, credentials: { baseUrl: 'api.cometapi.com' }, field: /Base URL/, message: /not a valid URL|must start/ },
 	{ title: 'credential Base URL empty', op: imageToVideo, credentials: { baseUrl: '' }, field: /Base URL/, message: /is empty/ },
+	{ title: 'credential Base URL ending in /v1', op: imageToVideo, credentials: { baseUrl: 'https://api.cometapi.com/v1/' }, field: /Base URL/, message: /ends with \/v1: remove \/v1/ },
+	{ title: 'credential Base URL with a user name', op: imageToVideo, credentials: { baseUrl: 'https://me:pw@api.cometapi.com' }, field: /Base URL/, message: /user name or password/ },
 	{ title: 'credential API Key empty', op: imageToVideo, credentials: { apiKey: '' }, field: /API Key/i, message: /empty|missing/i },
 ];
 

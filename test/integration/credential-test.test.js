@@ -219,9 +219,9 @@ test('an empty key, an empty or malformed Base URL, or credentials in the URL: r
 	const cases = [
 		[{ apiKey: '  ', baseUrl: sim.baseUrl }, 'The API key is empty. Paste the key from the CometAPI console.'],
 		[{ apiKey: API_KEY, baseUrl: '' }, 'The Base URL is empty. Use https://api.cometapi.com (without /v1).'],
-		[{ apiKey: API_KEY, baseUrl: 'api.cometapi.com' }, 'The Base URL "api.cometapi.com" is not a URL. Use https://api.cometapi.com (without /v1).'],
+		[{ apiKey: API_KEY, baseUrl: 'api.cometapi.com' }, 'The Base URL is not a valid URL: "api.cometapi.com". Use https://api.cometapi.com (without /v1).'],
 		[{ apiKey: API_KEY, baseUrl: 'ftp://api.cometapi.com' }, 'The Base URL must start with https://. Use https://api.cometapi.com (without /v1).'],
-		[{ apiKey: API_KEY, baseUrl: sim.baseUrl.replace('http://', 'http://user:pass@') }, 'The Base URL must not contain a user name or password.'],
+		[{ apiKey: API_KEY, baseUrl: sim.baseUrl.replace('http://', 'http://user:pass@') }, 'The Base URL must not contain a user name or password. Use https://api.cometapi.com (without /v1).'],
 	];
 	for (const [data, message] of cases) {
 		expect(await testCredential(data)).toEqual({ status: 'Error', message });

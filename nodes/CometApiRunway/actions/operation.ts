@@ -17,6 +17,8 @@ interface OperationMeta {
 	action: string;
 	/** Whether the operation submits paid tasks (rather than reading existing ones). */
 	creates: boolean;
+	/** The canvas subtitle, where the name alone reads badly ("Get" → "Get Task"). */
+	subtitle?: string;
 }
 
 /** One operation: its form, and how one item's parameters become a validated request. */

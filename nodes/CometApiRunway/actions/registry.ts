@@ -38,6 +38,14 @@ function operationSelector(resource: Resource, defaultOperation: string): INodeP
 	};
 }
 
+/**
+ * The canvas subtitle: the operation's name as the form shows it ("Image to Video"), or the saved
+ * value for an operation this version does not know.
+ */
+export const subtitle = `={{ (${JSON.stringify(
+	Object.fromEntries(ALL.map(({ meta }) => [meta.value, meta.subtitle ?? meta.name])),
+)})[$parameter["operation"]] || $parameter["operation"] }}`;
+
 /** The node's whole form: resource, then per resource its operations, then each one's fields. */
 export const properties: INodeProperties[] = [
 	{

@@ -39,14 +39,16 @@ function refuseRetryOnFail(ctx: IExecuteFunctions, operation: Operation, shape: 
 	);
 }
 
-function checkCredential(credentials: ICredentialDataDecryptedObject, shape: Shaper): void {
+/** The credential's base URL once it is known safe to send the key to. */
+function checkCredential(credentials: ICredentialDataDecryptedObject, shape: Shaper): string {
 	try {
-		validateBaseUrl(credentials.baseUrl);
+		const baseUrl = validateBaseUrl(credentials.baseUrl);
 		requireText(
 			'API Key (credential)',
 			credentials.apiKey,
 			'Set the API key in the CometAPI credential.',
 		);
+		return baseUrl;
 	} catch (error) {
 		throw shape.inputError(error as InputError);
 	}
@@ -88,7 +90,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
 	const shape = createShaper(this, createRedactor([credentials.apiKey]));
 	refuseRetryOnFail(this, operation, shape);
-	checkCredential(credentials, shape);
+	const baseUrl = checkCredential(credentials, shape);
 
 	const outputs: INodeExecutionData[] = new Array(this.getInputData().length);
 	const jobs = await prepareJobs(this, operation, shape, outputs);
@@ -97,7 +99,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		continueOnFail: this.continueOnFail(),
 		maxConcurrentRequests: first?.maxConcurrentRequests ?? WAIT.maxConcurrentRequests.default,
 		maxConcurrentDownloads: first?.maxConcurrentDownloads ?? WAIT.maxConcurrentDownloads.default,
-		baseUrl: String(credentials.baseUrl),
+		baseUrl,
 	});
 
 	if (stopped || firstFailure) throw shape.batchError(jobs, stopped, firstFailure);

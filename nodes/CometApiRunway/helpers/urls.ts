@@ -56,22 +56,30 @@ export function validateMediaUrl(field: string, value: unknown): string {
 }
 
 const LOCAL_HOSTS = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
+const BASE_URL_FIELD = 'Base URL (credential)';
+const USE_DEFAULT = 'Use https://api.cometapi.com (without /v1).';
 
-/** The credential's base URL: https, or plain http only to this machine, where no key can leak. */
+/**
+ * The credential's base URL, checked before the key goes anywhere: https, or plain http only to
+ * this machine; no user name or password; no /v1 (CometAPI's Runway routes are not under it).
+ * Returns the URL without trailing slashes.
+ */
 export function validateBaseUrl(value: unknown): string {
-	const field = 'Base URL (credential)';
-	const text = requireText(field, value, 'Use https://api.cometapi.com.');
-	const url = parseUrl(text);
-	if (!url)
-		throw new InputError(field, `${field} is not a valid URL`, 'Use https://api.cometapi.com.');
-	if (url.protocol === 'https:') return text;
-	if (url.protocol === 'http:' && LOCAL_HOSTS.test(url.hostname)) return text;
-	if (url.protocol === 'http:') {
-		throw new InputError(
-			field,
-			`${field} uses http:// for ${url.hostname}; the API key would travel unencrypted`,
+	const refuse = (why: string, hint = USE_DEFAULT): never => {
+		throw new InputError(BASE_URL_FIELD, `The Base URL ${why}`, hint);
+	};
+	const text = typeof value === 'string' ? value.trim() : '';
+	if (!text) refuse('is empty');
+	const url = parseUrl(text) ?? refuse(`is not a valid URL: ${describe(text)}`);
+	if (url.protocol !== 'https:' && url.protocol !== 'http:') refuse('must start with https://');
+	if (url.username || url.password) refuse('must not contain a user name or password');
+	const path = url.pathname.replace(/\/+$/, '');
+	if (/\/v1$/i.test(path)) refuse('ends with /v1: remove /v1. The node adds the paths itself');
+	if (url.protocol === 'http:' && !LOCAL_HOSTS.test(url.hostname)) {
+		refuse(
+			`uses plain http:// to ${url.hostname}, so the API key would travel unencrypted. Nothing was sent`,
 			'Use https:// (plain http:// is accepted only for localhost).',
 		);
 	}
-	throw new InputError(field, `${field} must start with https://`, 'Use https://api.cometapi.com.');
+	return `${url.origin}${path}`;
 }

@@ -4,6 +4,11 @@ import type {
 	INodeCredentialTestResult,
 } from 'n8n-workflow';
 
+import { extractApiMessage } from '../helpers/normaliser';
+import { createRedactor } from '../helpers/redact';
+import { validateBaseUrl } from '../helpers/urls';
+import type { InputError } from '../helpers/validation';
+
 /**
  * The credential test: one free, authenticated request (GET /v1/models) that explains what went
  * wrong in words a user can act on.
@@ -15,14 +20,12 @@ import type {
  */
 
 const MODELS_PATH = '/v1/models';
+/** Any bearer token an answer echoes, whoever's it is. */
+const BEARER = /Bearer\s+[^\s"',;]+/gi;
 const TIMEOUT_MS = 15_000;
 /** /v1/models lists a few hundred models; an answer far larger than that is not CometAPI's. */
 const MAX_BODY_BYTES = 4 * 1024 * 1024;
-const DEFAULT_BASE_URL = 'https://api.cometapi.com';
-const USE_DEFAULT = `Use ${DEFAULT_BASE_URL} (without /v1).`;
-
-/** Plain http is accepted only where it cannot leave this machine. */
-const LOOPBACK_HOST = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
+const USE_DEFAULT = 'Use https://api.cometapi.com (without /v1).';
 
 type Target = { url: URL; endpoint: string } | { refusal: string };
 
@@ -30,65 +33,30 @@ function fail(message: string): INodeCredentialTestResult {
 	return { status: 'Error', message };
 }
 
-/** Decides, before anything is sent, whether the Base URL may receive the key. */
+/** Decides, before anything is sent, whether the Base URL may receive the key (the node's rule). */
 function checkBaseUrl(value: unknown): Target {
-	const text = typeof value === 'string' ? value.trim() : '';
-	if (!text) return { refusal: `The Base URL is empty. ${USE_DEFAULT}` };
-	let url: URL;
 	try {
-		url = new URL(text);
-	} catch {
-		return { refusal: `The Base URL "${text}" is not a URL. ${USE_DEFAULT}` };
+		const base = validateBaseUrl(value);
+		return { url: new URL(base), endpoint: `${base}${MODELS_PATH}` };
+	} catch (error) {
+		const { message, hint } = error as InputError;
+		return { refusal: `${message}. ${hint ?? ''}`.trim() };
 	}
-	if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-		return { refusal: `The Base URL must start with https://. ${USE_DEFAULT}` };
-	}
-	if (url.username || url.password) {
-		return { refusal: 'The Base URL must not contain a user name or password.' };
-	}
-	const path = url.pathname.replace(/\/+$/, '');
-	if (/\/v1$/i.test(path)) {
-		return {
-			refusal: `The Base URL ends with /v1: remove /v1. The node adds /v1/… itself. ${USE_DEFAULT}`,
-		};
-	}
-	if (url.protocol === 'http:' && !LOOPBACK_HOST.test(url.hostname)) {
-		return {
-			refusal:
-				`The Base URL uses plain http:// to ${url.hostname}, so the API key would travel unencrypted. ` +
-				'Nothing was sent. Use https:// (plain http:// is accepted only for localhost).',
-		};
-	}
-	return { url, endpoint: `${url.origin}${path}${MODELS_PATH}` };
-}
-
-/** Removes the key (and any bearer token) from text the server sent back. */
-function redact(text: string, apiKey: string): string {
-	return text
-		.split(apiKey)
-		.join('[redacted]')
-		.replace(/Bearer\s+[^\s"',;]+/gi, 'Bearer [redacted]');
 }
 
 /** The API's own error message, if the body carries one, shortened and without the key. */
 function apiMessage(body: string, apiKey: string): string {
-	let message = '';
+	let parsed: unknown = body;
 	try {
-		const parsed = JSON.parse(body) as {
-			error?: { message?: unknown } | string;
-			message?: unknown;
-			msg?: unknown;
-		};
-		const error = parsed?.error;
-		const candidate =
-			(typeof error === 'object' && error !== null ? error.message : error) ??
-			parsed?.message ??
-			parsed?.msg;
-		if (typeof candidate === 'string') message = candidate;
+		parsed = JSON.parse(body);
 	} catch {
-		message = '';
+		// Not JSON: no message of the API's to quote.
 	}
-	message = redact(message.trim(), apiKey);
+	const redactor = createRedactor([apiKey]);
+	const message = redactor
+		.text(extractApiMessage(parsed) ?? '')
+		.replace(BEARER, 'Bearer [redacted]')
+		.trim();
 	return message.length > 200 ? `${message.slice(0, 200)}…` : message;
 }
 

@@ -69,6 +69,7 @@ export const fromCallback: Operation = {
 			'Turn the body CometAPI POSTed to a callback URL (an n8n Webhook) into the task, verified with CometAPI',
 		action: 'Read a task from its callback',
 		creates: false,
+		subtitle: 'Task from Callback',
 	},
 	properties,
 	prepare,

@@ -68,6 +68,7 @@ export const getTask: Operation = {
 		description: 'Get the status and output of a task, optionally waiting for it to finish',
 		action: 'Get a task',
 		creates: false,
+		subtitle: 'Get Task',
 	},
 	properties,
 	prepare,

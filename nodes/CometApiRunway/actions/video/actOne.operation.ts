@@ -47,7 +47,7 @@ export const actOne: Operation = {
 		name: 'Act-One',
 		description:
 			"Give a performance video's expressions to a character image; 16:9 sources only (compatibility route)",
-		action: 'Animate a character with a performance',
+		action: 'Give a character image the expressions of a video',
 		creates: true,
 	},
 	properties,
