@@ -1,6 +1,7 @@
 import type { IBinaryData } from 'n8n-workflow';
 
 import { contradiction, unknownTaskProblem } from '../helpers/callback';
+import { TERMINAL_STATUSES } from '../helpers/constants';
 import type {
 	CallbackTask,
 	CreateRequest,
@@ -81,8 +82,6 @@ async function runExisting(
 	job.binary = await settle(run, wait, record, finished, startedAtMs + wait.timeoutMs);
 }
 
-const isEnded = (status: string) => !['PENDING', 'THROTTLED', 'RUNNING'].includes(status);
-
 /**
  * A callback's task. Verified, the item is CometAPI's own answer for the task (on the feed
  * route; when waiting, until it reports the end), and the callback is refused when that answer
@@ -100,7 +99,7 @@ async function runCallback(run: Run, job: Job, prepared: CallbackTask): Promise<
 	if (run.signal.aborted) throw cancelled();
 	if (!prepared.verify) {
 		record.task = claim;
-		if (!wait.waitForCompletion || !isEnded(claim.status)) return;
+		if (!wait.waitForCompletion || !TERMINAL_STATUSES.includes(claim.status)) return;
 		job.binary = await settle(run, wait, record, claim, deadlineMs);
 		return;
 	}
