@@ -212,7 +212,7 @@ class EditorPage {
 	 * Waits until the form has finished loading its collections and shows every name in `shows`
 	 * and none in `hides`; returns what it shows.
 	 */
-	async waitForParameters(shows, hides, timeoutMs = 5000) {
+	async waitForParameters(shows, hides, timeoutMs = 8000) {
 		const deadline = Date.now() + timeoutMs;
 		const loading = () =>
 			this.page.$eval('[data-test-id=ndv] [data-test-id=node-parameters]', (e) => /Loading fields/.test(e.innerText));
@@ -240,6 +240,12 @@ class EditorPage {
 			{ what: `option "${label}" of ${name}` },
 		);
 		await option.click();
+		// The choice took: the field shows it (a click lost to a redraw would leave the old one).
+		await this.until(
+			async () =>
+				(await this.page.$eval(`[data-test-id=ndv] [data-test-id=parameter-input-${name}] input`, (e) => e.value)) === label,
+			{ what: `${name} showing "${label}"` },
+		);
 		await sleep(300);
 	}
 

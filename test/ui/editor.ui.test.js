@@ -169,7 +169,7 @@ describe('the credential form\'s test', () => {
 		{
 			name: 'a /v1 suffix',
 			baseUrl: () => `${editor.baseUrl}/v1`,
-			message: `The Base URL ends with /v1: remove /v1. The node adds /v1/… itself. ${USE_DEFAULT}`,
+			message: `The Base URL ends with /v1: remove /v1. The node adds the paths itself. ${USE_DEFAULT}`,
 		},
 		{
 			name: 'nothing listening',

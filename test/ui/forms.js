@@ -141,6 +141,11 @@ function formCases(op) {
 		};
 	};
 	const defaults = Object.fromEntries(Object.entries(op.choices).map(([choice, options]) => [choice, options[0]]));
+	/** Steps that put every choice but `except` back at its default, so each state stands alone. */
+	const atDefaults = (except) =>
+		Object.entries(defaults)
+			.filter(([choice]) => choice !== except)
+			.map(([choice, option]) => ({ choice, label: CHOICES[choice][option].label }));
 	const cases = [
 		{
 			name: `${op.name}: as it opens (${[...Object.entries(defaults).map(([c, o]) => `${c} ${o}`), `waiting ${op.waitsByDefault ? 'on' : 'off'}`].join(', ')})`,
@@ -154,7 +159,7 @@ function formCases(op) {
 			cases.push({
 				name: `${op.name}: ${choice} ${option}`,
 				shot: `form-${slug(op.name)}-${slug(choice)}-${option}`,
-				set: [{ choice, label: CHOICES[choice][option].label }],
+				set: [...atDefaults(choice), { choice, label: CHOICES[choice][option].label }],
 				...state({ ...defaults, [choice]: option }, op.waitsByDefault),
 			});
 		}
@@ -166,7 +171,7 @@ function formCases(op) {
 		cases.push({
 			name: `${op.name}: Download Output on`,
 			shot: `form-${slug(op.name)}-download-on`,
-			set: [{ download: true }],
+			set: [...atDefaults(), { download: true }],
 			reset: { download: false },
 			...state(defaults, true, true),
 		});
@@ -174,7 +179,7 @@ function formCases(op) {
 	cases.push({
 		name: `${op.name}: waiting ${op.waitsByDefault ? 'off' : 'on'}`,
 		shot: `form-${slug(op.name)}-waiting-${op.waitsByDefault ? 'off' : 'on'}`,
-		set: [{ wait: !op.waitsByDefault }],
+		set: [...atDefaults(), { wait: !op.waitsByDefault }],
 		...state(defaults, !op.waitsByDefault),
 	});
 	return cases;
