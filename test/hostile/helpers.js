@@ -5,10 +5,10 @@
  * servers closed, so a test reports the time it took instead of hanging), small servers of its
  * own, and the texts every run produced, to look for doubled prefixes at the end of each file.
  */
-const http = require('node:http');
 
 const { startSimulator, runNode, imageToVideo, generate, getTask, safeStringify, serialiseError } = require('../faults/helpers');
 const { answers } = require('../support/dist');
+const { recordingServer } = require('../support/servers');
 
 /** A realistic CometAPI key, long enough that no text matches it by chance. */
 const LIVE_KEY = ['sk', 'hostile', '0123456789abcdef'].join('-');
@@ -114,34 +114,6 @@ function checkNoDoubledPrefixes() {
 	});
 }
 
-/**
- * A small HTTP server of the test's own on `host`. `handler(req, res, record)` answers; every
- * request is recorded as { method, url, headers, at }.
- */
-async function startServer(handler, host = '127.0.0.1') {
-	const requests = [];
-	const sockets = new Set();
-	const server = http.createServer((req, res) => {
-		const record = { method: req.method, url: req.url, headers: { ...req.headers }, at: Date.now() };
-		requests.push(record);
-		handler(req, res, record);
-	});
-	server.on('connection', (socket) => {
-		sockets.add(socket);
-		socket.on('close', () => sockets.delete(socket));
-	});
-	await new Promise((resolve) => server.listen(0, host, resolve));
-	const { port } = server.address();
-	return {
-		requests,
-		port,
-		url: `http://${host}:${port}`,
-		async close() {
-			for (const socket of sockets) socket.destroy();
-			await new Promise((resolve) => server.close(resolve));
-		},
-	};
-}
 
 /** Adds a simulator fault and returns the object the simulator keeps (it records progress on it). */
 function addFault(sim, route, spec) {
@@ -207,7 +179,7 @@ module.exports = {
 	errorTexts,
 	everythingOf,
 	checkNoDoubledPrefixes,
-	startServer,
+	startServer: recordingServer,
 	addFault,
 	peakRssGrowth,
 	virtualClock,

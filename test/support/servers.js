@@ -10,13 +10,19 @@
 const http = require('node:http');
 const os = require('node:os');
 
-/** A node:http server on `host` (default 127.0.0.1) that records each request, then lets `handler` answer. */
+/**
+ * A node:http server on `host` (default 127.0.0.1) that records each request
+ * ({ method, url, headers, authorization, at }), then lets `handler(req, res, record)` answer.
+ * Its `url` is on `host`, or on 127.0.0.1 when it listens on every interface.
+ */
 async function recordingServer(handler, host = '127.0.0.1') {
 	const requests = [];
 	const sockets = new Set();
 	const server = http.createServer((req, res) => {
-		requests.push({ method: req.method, url: req.url, authorization: req.headers.authorization });
-		handler(req, res);
+		const headers = { ...req.headers };
+		const record = { method: req.method, url: req.url, headers, authorization: headers.authorization, at: Date.now() };
+		requests.push(record);
+		handler(req, res, record);
 	});
 	server.on('connection', (socket) => {
 		sockets.add(socket);
@@ -27,7 +33,7 @@ async function recordingServer(handler, host = '127.0.0.1') {
 	return {
 		requests,
 		port,
-		url: `http://127.0.0.1:${port}`,
+		url: `http://${['0.0.0.0', '::'].includes(host) ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host}:${port}`,
 		close() {
 			for (const socket of sockets) socket.destroy();
 			return new Promise((resolve) => server.close(resolve));
