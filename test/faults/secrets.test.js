@@ -6,8 +6,7 @@
  * the CDN when a video is downloaded. Runs every operation, through successes, failures, faults,
  * downloads, a refused credential and a stopped execution.
  */
-const { Container } = require('@n8n/di');
-const { Logger } = require('@n8n/backend-common');
+const { Container, Logger } = require('../support/n8n');
 const { LoggerProxy } = require('n8n-workflow');
 const { REFUSING_BASE_URL } = require('../simulator/server');
 

@@ -58,6 +58,9 @@ test('stop while every task is polling (no create in flight): returns within 1 s
 	expect(sim.tasks.size).toBe(3);
 	expect(returnedAfter(result, result.cancelledAt)).toBeLessThanOrEqual(1_500);
 	for (const taskId of sim.tasks.keys()) expect(result.error.message).toContain(taskId);
+	// n8n stores a stopped execution before the node returns: the IDs are in its log as well.
+	const warnings = result.log.filter((line) => line.level === 'warn').map((line) => String(line.args[0]));
+	for (const taskId of sim.tasks.keys()) expect(warnings.join('\n')).toContain(taskId);
 }, 20_000);
 
 checkNoDoubledPrefixes();

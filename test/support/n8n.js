@@ -18,8 +18,10 @@ if (!process.env.N8N_USER_FOLDER) {
 
 const { WorkflowExecute, ExecutionLifecycleHooks } = require('n8n-core');
 const { Workflow, ICredentialsHelper, NodeConnectionTypes, LoggerProxy } = require('n8n-workflow');
-const { Container } = require('@n8n/di');
-const { Logger } = require('@n8n/backend-common');
+// n8n-core brings its own copies of these: its container is the one its contexts read the logger from.
+const fromCore = (name) => require(require.resolve(name, { paths: [path.dirname(require.resolve('n8n-core'))] }));
+const { Container } = fromCore('@n8n/di');
+const { Logger } = fromCore('@n8n/backend-common');
 
 const DIST = path.join(__dirname, '..', '..', 'dist');
 const { CometApiRunway } = require(
@@ -287,4 +289,4 @@ async function runNode({
 	};
 }
 
-module.exports = { runNode, NODE_TYPE, NODE_NAME, TestCredentialsHelper, cometApi };
+module.exports = { runNode, NODE_TYPE, NODE_NAME, TestCredentialsHelper, cometApi, Container, Logger };

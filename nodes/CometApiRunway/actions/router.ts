@@ -102,7 +102,12 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		baseUrl,
 	});
 
-	if (stopped || firstFailure) throw shape.batchError(jobs, stopped, firstFailure);
+	if (stopped || firstFailure) {
+		const error = shape.batchError(jobs, stopped, firstFailure);
+		// n8n stores a stopped execution before the node returns, so the task IDs also go to its log.
+		if (stopped) this.logger.warn(`${error.message}. ${error.description ?? ''}`.trim());
+		throw error;
+	}
 	for (const job of jobs) {
 		outputs[job.itemIndex] = job.failure
 			? shape.errorItem(shape.jobError(job), job.itemIndex, job)
