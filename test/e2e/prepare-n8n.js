@@ -39,11 +39,21 @@ function log(msg) {
 	process.stderr.write(`[prepare-n8n] ${msg}\n`);
 }
 
+const HEARTBEAT_MS = Number(process.env.PREPARE_HEARTBEAT_MS ?? 30_000);
+const minutes = (ms) => `${Math.floor(ms / 60_000)} min ${Math.round((ms % 60_000) / 1000)} s`;
+/** When the whole preparation began, so each heartbeat also says how long it has taken in all. */
+let preparationStartedAt = Date.now();
+
 function run(cmd, args, { cwd, env, quiet } = {}) {
 	return new Promise((resolve, reject) => {
 		const started = Date.now();
 		log(`$ ${cmd} ${args.join(' ')}   (in ${path.relative(repoRoot, cwd) || '.'})`);
 		const child = spawn(cmd, args, { cwd, env: env || process.env, stdio: ['ignore', 'pipe', 'pipe'] });
+		// npm is silent for minutes at a time: a newcomer sees a line at least every 30 s.
+		const heartbeat = setInterval(() => {
+			const now = Date.now();
+			log(`  still working: ${what(cmd, args)} for ${minutes(now - started)} (${minutes(now - preparationStartedAt)} since the start)`);
+		}, HEARTBEAT_MS);
 		let tail = '';
 		const onData = (chunk) => {
 			tail = (tail + chunk.toString()).slice(-8000);
@@ -53,6 +63,7 @@ function run(cmd, args, { cwd, env, quiet } = {}) {
 		child.stderr.on('data', onData);
 		child.on('error', reject);
 		child.on('close', (code) => {
+			clearInterval(heartbeat);
 			const secs = ((Date.now() - started) / 1000).toFixed(1);
 			if (code === 0) {
 				log(`  done in ${secs}s`);
@@ -62,6 +73,14 @@ function run(cmd, args, { cwd, env, quiet } = {}) {
 			}
 		});
 	});
+}
+
+/** The step a command is, in words. */
+function what(cmd, args) {
+	if (args.includes('rebuild')) return 'building the SQLite driver for Node 24';
+	if (args.some((arg) => arg.startsWith('node@'))) return 'installing Node 24';
+	if (args[0] === 'install') return `installing n8n ${N8N_VERSION} (about 2,000 packages)`;
+	return `${cmd} ${args.join(' ')}`;
 }
 
 function writeJson(file, value) {
@@ -154,6 +173,7 @@ async function prepareN8n({ force = false, cacheDir } = {}) {
 const FIRST_RUN = '5 to 9 minutes';
 
 async function prepareLocked(p, t0, force) {
+	preparationStartedAt = t0;
 	fs.rmSync(p.marker, { force: true });
 	log(`Preparing n8n ${N8N_VERSION} and Node ${NODE_SPEC} in ${p.cacheDir} (first run only, ${FIRST_RUN})…`);
 	const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
@@ -212,7 +232,7 @@ async function prepareLocked(p, t0, force) {
 	return { ...p, ...marker, cached: false, seconds: (Date.now() - t0) / 1000 };
 }
 
-module.exports = { prepareN8n, cachePaths, node24Env, N8N_VERSION, FIRST_RUN, repoRoot };
+module.exports = { prepareN8n, cachePaths, node24Env, N8N_VERSION, FIRST_RUN, repoRoot, run };
 
 if (require.main === module) {
 	const force = process.argv.includes('--force');
