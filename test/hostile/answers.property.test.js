@@ -8,7 +8,7 @@ const path = require('node:path');
 const fc = require('fast-check');
 const { answers, normaliser } = require('../support/dist');
 
-const { PRE_DISPATCH_REFUSALS } = require(
+const { PRE_DISPATCH_REFUSALS, mayResendCreate } = require(
 	path.join(__dirname, '..', '..', 'dist', 'nodes', 'CometApiRunway', 'helpers', 'createRetry.js'),
 );
 
@@ -130,6 +130,20 @@ describe('create answers', () => {
 				if (outcome.kind !== 'retryable') return;
 				const proven = statusCode === 503 && PRE_DISPATCH_REFUSALS.includes(body?.error?.code);
 				expect(statusCode === 429 || proven).toBe(true);
+			}),
+			RUNS,
+		);
+	});
+
+	test('the classifier resends exactly what mayResendCreate allows: the rule lives in one place', () => {
+		const status = fc.oneof(fc.constantFrom(429, 503), fc.integer({ min: 300, max: 599 }));
+		const envelopeBody = fc
+			.record({ code: fc.constantFrom(...PRE_DISPATCH_REFUSALS, '', 'upstream_error', ' get_channel_failed'), message: fc.string({ maxLength: 20 }) })
+			.map((error) => ({ error }));
+		fc.assert(
+			fc.property(status, fc.oneof(envelopeBody, fc.string({ maxLength: 30 }), fc.jsonValue({ maxDepth: 2 })), (statusCode, body) => {
+				const retryable = classifyCreate(statusCode, body).kind === 'retryable';
+				expect(retryable).toBe(mayResendCreate({ kind: 'answered', statusCode, body }));
 			}),
 			RUNS,
 		);
