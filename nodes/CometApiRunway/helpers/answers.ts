@@ -173,6 +173,12 @@ export function classifyStatusAnswer(
 const MAY_EXIST =
 	'The task may have been created and charged, so it was not sent again. Check your CometAPI task log before running this item again.';
 
+/** A problem after which the task may exist, whatever answered. */
+const maybeTaken = (problem: ApiProblem): CreateOutcome => ({
+	kind: 'ambiguous',
+	problem: { ...problem, description: `${problem.description} If it was CometAPI: ${MAY_EXIST}` },
+});
+
 /** An answer that could not be read, shown whole when short, never cut (cuts defeat redaction). */
 function shown(body: unknown): string {
 	const text = typeof body === 'string' ? body : JSON.stringify(body);
@@ -195,16 +201,7 @@ function classifyAccepted(answer: HttpAnswer): CreateOutcome {
 			task: { ...task, taskId, status: task.rawStatus ? task.status : 'PENDING' },
 		};
 	}
-	if (looksLikeHtml(body)) {
-		const problem = wrongBaseUrl(answer);
-		return {
-			kind: 'ambiguous',
-			problem: {
-				...problem,
-				description: `${problem.description} If it was CometAPI: ${MAY_EXIST}`,
-			},
-		};
-	}
+	if (looksLikeHtml(body)) return maybeTaken(wrongBaseUrl(answer));
 	if (isErrorEnvelope(body) && extractApiMessage(body)) {
 		return {
 			kind: 'refused',
@@ -225,16 +222,7 @@ function classifyAccepted(answer: HttpAnswer): CreateOutcome {
 export function classifyCreateAnswer(raw: HttpAnswer, nowMs: number): CreateOutcome {
 	const answer = readAnswer(raw);
 	const { statusCode, body } = answer;
-	if (answer.oversizedBytes !== undefined) {
-		const problem = oversized(answer);
-		return {
-			kind: 'ambiguous',
-			problem: {
-				...problem,
-				description: `${problem.description} If it was CometAPI, the task may have been created and charged: check your CometAPI task log before running this item again.`,
-			},
-		};
-	}
+	if (answer.oversizedBytes !== undefined) return maybeTaken(oversized(answer));
 	if (statusCode >= 200 && statusCode < 300) return classifyAccepted(answer);
 	if (isWrongBaseUrl(answer)) return { kind: 'refused', problem: wrongBaseUrl(answer) };
 	const refusal = () =>
@@ -252,7 +240,7 @@ export function classifyCreateAnswer(raw: HttpAnswer, nowMs: number): CreateOutc
 			problem: problemOf(
 				answer,
 				`CometAPI answered the create request with HTTP ${statusCode}`,
-				'The task may still have been created and charged, so it was not sent again. Check your CometAPI task log before running this item again.',
+				MAY_EXIST,
 			),
 		};
 	}
