@@ -96,7 +96,20 @@ const CREATE_MAY_EXIST = /may (still )?have been created/;
 const CREATE_FAULTS = [
 	{ key: '429-retry-after', spec: { status: 429, headers: { 'retry-after': '3' }, times: 1 }, retry: 1, retryAfterMs: 3 * SECOND },
 	{ key: '429-no-retry-after', spec: { status: 429, times: 2 }, retry: 2 },
-	{ key: '503', spec: { status: 503, times: 2 }, retry: 2 },
+	// The create-retry rule: a 503 is resent only when CometAPI's envelope proves no task was made.
+	{
+		key: '503-no-channel',
+		spec: { status: 503, body: apiError('No available channel for model gen4_turbo', 'get_channel_failed'), times: 2 },
+		retry: 2,
+	},
+	{ key: '503', spec: { status: 503, body: apiError('upstream busy') }, message: /HTTP 503/, description: CREATE_MAY_EXIST },
+	{
+		key: '503-accepted',
+		spec: { status: 503, accept: true, body: apiError('upstream busy') },
+		accepted: true,
+		message: /HTTP 503/,
+		description: CREATE_MAY_EXIST,
+	},
 	...[500, 502, 504, 524].map((status) => ({
 		key: String(status),
 		spec: { status, body: apiError('upstream trouble') },
@@ -135,7 +148,7 @@ const CREATE_FAULTS = [
 	},
 	// Gateways (Cloudflare, nginx) answer 502/503/524 with an HTML page: still a gateway error.
 	{ key: '502-html-page', spec: { kind: 'html', status: 502 }, message: /HTTP 502/, description: CREATE_MAY_EXIST },
-	{ key: '503-html-page', spec: { kind: 'html', status: 503, times: 1 }, retry: 1 },
+	{ key: '503-html-page', spec: { kind: 'html', status: 503, times: 1 }, message: /HTTP 503/, description: CREATE_MAY_EXIST },
 	{ key: 'malformed-json', spec: { kind: 'malformed' }, message: /no task ID/, description: CREATE_MAY_EXIST },
 	{
 		key: '500-invalid_request',

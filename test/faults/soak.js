@@ -48,6 +48,9 @@ const rssMb = () => {
 	return process.memoryUsage().rss / MB;
 };
 
+/** CometAPI refusing before dispatch: no task exists, so the create may be sent again. */
+const NO_CHANNEL = { error: { message: 'No available channel for model gen4', type: 'comet_api_error', code: 'get_channel_failed' } };
+
 async function runSoak({ items = 200, seed = 20261122, parallelRequests = 10 } = {}) {
 	const random = prng(seed);
 	const plan = planItems(items, random);
@@ -62,7 +65,8 @@ async function runSoak({ items = 200, seed = 20261122, parallelRequests = 10 } =
 		['feed', { status: 503, times: random.int(3, 10) }],
 		['feed', { kind: 'resetBeforeBody', times: random.int(2, 6) }],
 		['createOfficial', { status: 429, times: random.int(1, 5) }],
-		['createPro', { status: 503, times: random.int(1, 3) }],
+		// Only a 503 proving no task was made is resent (the create-retry rule); a bare one is not.
+		['createPro', { status: 503, body: NO_CHANNEL, times: random.int(1, 3) }],
 	];
 	for (const [route, spec] of faults) sim.fault(route, spec);
 

@@ -2,7 +2,7 @@
 /**
  * 200 items with a seeded random mix of durations (300–3000 ms), FAILED outcomes, task_not_exist
  * windows, THROTTLED spells, late URLs, plain/wrapped/legacy shapes, transient 429/503/resets on
- * polls and creates, some downloads, both create routes at once, under Continue On Fail.
+ * polls, 429 and proven 503 refusals on creates, some downloads, both create routes at once, under Continue On Fail.
  * SOAK_SEED and SOAK_ITEMS override the defaults; the seed is printed so any run can be repeated.
  */
 const { runSoak } = require('./soak');

@@ -177,8 +177,8 @@ test('Max Concurrent Requests caps requests in flight, never the number of tasks
 }, 30_000);
 
 describe('create requests are never repeated once the API may have taken them', () => {
-	test('503 and 429 answered before acceptance are retried, and only one task exists', async () => {
-		sim.fault('createOfficial', { status: 503, body: { error: { message: 'busy', code: '' } } });
+	test('a proven 503 refusal and a 429 are retried, and only one task exists', async () => {
+		sim.fault('createOfficial', { status: 503, body: { error: { message: 'No available channel', code: 'get_channel_failed' } } });
 		sim.fault('createOfficial', { status: 429, headers: { 'retry-after': '0' } });
 		const result = await runNode({ parameters: imageToVideo(), items: prompts('retry me'), credentials });
 		expect(result.error).toBeUndefined();

@@ -379,7 +379,8 @@ class Simulator {
 	 *
 	 * More kinds, for hostile conditions: 'hang' (never answers), 'hold' (a create is taken at
 	 * once, its answer sent after holdMs, or never without it), 'raw' (status, headers and body
-	 * exactly as given), 'drip' (headers and `head` bytes, then one byte every everyMs),
+	 * exactly as given; with `accept: true` a create is taken first and a function body gets
+	 * `(record, task)`), 'drip' (headers and `head` bytes, then one byte every everyMs),
 	 * 'stall' (headers and `head` bytes, then nothing), 'huge' (a JSON body of `bytes`, streamed
 	 * as the client reads; `fault.sent` and `fault.finished` tell how far it got, and
 	 * `contentLength: false` sends it chunked). `body` may be a function of the request record
@@ -551,10 +552,12 @@ class Simulator {
 				if (task) this.json(res, 200, { id: task.id });
 				return !!task;
 			}
-			case 'raw':
+			case 'raw': {
+				const task = fault.accept ? this.acceptCreate(record) : undefined;
 				res.writeHead(fault.status ?? 200, fault.headers ?? {});
-				res.end(fault.body ?? '');
+				res.end((typeof fault.body === 'function' ? fault.body(record, task) : fault.body) ?? '');
 				return true;
+			}
 			case 'drip':
 			case 'stall':
 				this.trickle(fault, res);

@@ -255,8 +255,9 @@ describe('create responses', () => {
 		expect(extractApiMessage(body)).toBe('callback_url_empty');
 	});
 
-	test('a numeric non-200 code with a task id is not accepted', () => {
-		expect(isCreateAccepted({ code: 500, msg: 'busy', data: { task_id: 'x' } })).toBe(false);
+	// The answer names a task: its ID must reach the user, never a refusal that invites a resend.
+	test('a numeric non-200 code with a task id is still a task taken', () => {
+		expect(isCreateAccepted({ code: 500, msg: 'busy', data: { task_id: 'x' } })).toBe(true);
 	});
 });
 

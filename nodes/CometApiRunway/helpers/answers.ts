@@ -1,12 +1,14 @@
-import { MAX_ANSWER_BYTES, POLL } from './constants';
+import { MAX_ANSWER_BYTES } from './constants';
 import type { HttpAnswer, NormalisedTask } from './interfaces';
+import { mayResendCreate } from './createRetry';
+import { isErrorEnvelope, otherTaskNamed, readBody, taskIdInText } from './envelope';
 import {
 	extractApiCode,
 	extractApiMessage,
 	extractTaskId,
-	isCreateAccepted,
 	normaliseTaskResponse,
 } from './normaliser';
+import { retryAfterMs } from './retryAfter';
 
 /** Why a request did not give a usable answer, in words a user can act on. */
 export interface ApiProblem {
@@ -23,35 +25,13 @@ export type StatusOutcome =
 
 type CreateOutcome =
 	| { kind: 'created'; taskId: string; task: NormalisedTask }
-	/** Certainly refused before acceptance (429, 503): safe to send again. */
+	/** Certainly not taken (see `mayResendCreate`): safe to send again. */
 	| { kind: 'retryable'; problem: ApiProblem; retryAfterMs?: number }
 	/** The API may have taken the task: never send it again. */
 	| { kind: 'ambiguous'; problem: ApiProblem }
 	| { kind: 'refused'; problem: ApiProblem };
 
 const TRANSIENT_HTTP = [408, 429, 500, 502, 503, 504, 524];
-
-const header = (answer: HttpAnswer, name: string): string | undefined => {
-	const value = answer.headers?.[name] ?? answer.headers?.[name.toLowerCase()];
-	return Array.isArray(value) ? value[0] : value;
-};
-
-/** `Retry-After` in seconds or as an HTTP date, or `retry-after-ms`; never more than the cap. */
-function retryAfterMs(answer: HttpAnswer, nowMs: number): number | undefined {
-	const asked = askedRetryAfterMs(answer, nowMs);
-	return asked === undefined ? undefined : Math.min(asked, POLL.retryAfterCapMs);
-}
-
-function askedRetryAfterMs(answer: HttpAnswer, nowMs: number): number | undefined {
-	const ms = Number(header(answer, 'retry-after-ms'));
-	if (Number.isFinite(ms) && ms >= 0 && header(answer, 'retry-after-ms') !== undefined) return ms;
-	const raw = header(answer, 'retry-after');
-	if (raw === undefined || raw.trim() === '') return undefined;
-	const seconds = Number(raw);
-	if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-	const date = Date.parse(raw);
-	return Number.isFinite(date) ? Math.max(0, date - nowMs) : undefined;
-}
 
 /** CometAPI does not know the task: after the grace of a fresh one, or at once for a given ID. */
 export function notFoundProblem(taskId: string, waitedSeconds?: number): ApiProblem {
@@ -129,8 +109,16 @@ function adviceFor(statusCode: number, answer?: HttpAnswer): string {
 const isTransientStatus = (answer: HttpAnswer) =>
 	TRANSIENT_HTTP.includes(answer.statusCode) && !isInvalidRequest(answer);
 
-/** Decides what a status request's answer means for the wait. */
-export function classifyStatusAnswer(answer: HttpAnswer, nowMs: number): StatusOutcome {
+/** The answer with its body read past a BOM or a second document. */
+const readAnswer = (answer: HttpAnswer): HttpAnswer => ({ ...answer, body: readBody(answer.body) });
+
+/** Decides what a status request's answer about `askedTaskId` means for the wait. */
+export function classifyStatusAnswer(
+	raw: HttpAnswer,
+	nowMs: number,
+	askedTaskId: string | undefined,
+): StatusOutcome {
+	const answer = readAnswer(raw);
 	const { statusCode, body } = answer;
 	if (answer.oversizedBytes !== undefined) return { kind: 'permanent', problem: oversized(answer) };
 	if (isWrongBaseUrl(answer)) return { kind: 'permanent', problem: wrongBaseUrl(answer) };
@@ -158,14 +146,7 @@ export function classifyStatusAnswer(answer: HttpAnswer, nowMs: number): StatusO
 			},
 		};
 	}
-	const apiCode = extractApiCode(body);
-	const hasError =
-		(body as { error?: unknown }).error !== undefined &&
-		(body as { error?: unknown }).error !== null;
-	if (
-		hasError ||
-		(apiCode !== undefined && typeof (body as { code?: unknown }).code === 'string')
-	) {
+	if (isErrorEnvelope(body)) {
 		return {
 			kind: 'permanent',
 			problem: problemOf(
@@ -175,66 +156,91 @@ export function classifyStatusAnswer(answer: HttpAnswer, nowMs: number): StatusO
 			),
 		};
 	}
-	return { kind: 'task', task };
-}
-
-/** Decides what a create request's answer means, and whether sending it again could pay twice. */
-export function classifyCreateAnswer(answer: HttpAnswer, nowMs: number): CreateOutcome {
-	const { statusCode, body } = answer;
-	if (answer.oversizedBytes !== undefined) {
-		const problem = oversized(answer);
+	const other = otherTaskNamed(body, askedTaskId);
+	if (other !== undefined) {
 		return {
-			kind: 'ambiguous',
+			kind: 'permanent',
 			problem: {
-				...problem,
-				description: `${problem.description} If it was CometAPI, the task may have been created and charged: check your CometAPI task log before running this item again.`,
-			},
-		};
-	}
-	if (isWrongBaseUrl(answer)) return { kind: 'refused', problem: wrongBaseUrl(answer) };
-	if (statusCode >= 200 && statusCode < 300) {
-		const taskId = extractTaskId(body);
-		if (taskId !== undefined && isCreateAccepted(body)) {
-			const task = normaliseTaskResponse(body);
-			// A bare `{id}` says nothing of the status: a task just taken is pending.
-			return {
-				kind: 'created',
-				taskId,
-				task: { ...task, taskId, status: task.rawStatus ? task.status : 'PENDING' },
-			};
-		}
-		if (typeof body === 'object' && body !== null && extractApiMessage(body)) {
-			return {
-				kind: 'refused',
-				problem: problemOf(answer, 'CometAPI refused the task', adviceFor(400)),
-			};
-		}
-		return {
-			kind: 'ambiguous',
-			problem: {
-				message: 'CometAPI accepted the request but its answer carried no task ID',
-				description:
-					'The task may have been created and charged. Check your CometAPI task log before running this item again.',
+				message: `CometAPI answered about task ${other}, not ${askedTaskId}`,
+				description: `The answer is not used as task ${askedTaskId}'s state. A relay between the node and CometAPI may be mixing up tasks: run Get Task for ${askedTaskId} again, and check the credential's Base URL.`,
 				httpCode: statusCode,
 			},
 		};
 	}
+	return { kind: 'task', task };
+}
+
+const MAY_EXIST =
+	'The task may have been created and charged, so it was not sent again. Check your CometAPI task log before running this item again.';
+
+/** A problem after which the task may exist, whatever answered. */
+const maybeTaken = (problem: ApiProblem): CreateOutcome => ({
+	kind: 'ambiguous',
+	problem: { ...problem, description: `${problem.description} If it was CometAPI: ${MAY_EXIST}` },
+});
+
+/** An answer that could not be read, shown whole when short, never cut (cuts defeat redaction). */
+function shown(body: unknown): string {
+	const text = typeof body === 'string' ? body : JSON.stringify(body);
+	if (!text) return 'The answer was empty.';
+	return text.length <= 500
+		? `The answer was: ${text}`
+		: `The answer (${text.length} characters) is not shown.`;
+}
+
+/** A 2xx create answer: a task when it names one, a refusal only when it says why and names none. */
+function classifyAccepted(answer: HttpAnswer): CreateOutcome {
+	const { body } = answer;
+	const taskId = extractTaskId(body) ?? (typeof body === 'string' ? taskIdInText(body) : undefined);
+	if (taskId !== undefined) {
+		const task = normaliseTaskResponse(body);
+		// A bare `{id}` says nothing of the status: a task just taken is pending.
+		return {
+			kind: 'created',
+			taskId,
+			task: { ...task, taskId, status: task.rawStatus ? task.status : 'PENDING' },
+		};
+	}
+	if (looksLikeHtml(body)) return maybeTaken(wrongBaseUrl(answer));
+	if (isErrorEnvelope(body) && extractApiMessage(body)) {
+		return {
+			kind: 'refused',
+			problem: problemOf(answer, 'CometAPI refused the task', adviceFor(400)),
+		};
+	}
+	return {
+		kind: 'ambiguous',
+		problem: {
+			message: 'CometAPI accepted the request but its answer carried no task ID',
+			description: `${MAY_EXIST} ${shown(body)}`,
+			httpCode: answer.statusCode,
+		},
+	};
+}
+
+/** Decides what a create request's answer means; whether to send it again is `mayResendCreate`'s. */
+export function classifyCreateAnswer(raw: HttpAnswer, nowMs: number): CreateOutcome {
+	const answer = readAnswer(raw);
+	const { statusCode, body } = answer;
+	if (answer.oversizedBytes !== undefined) return maybeTaken(oversized(answer));
+	if (statusCode >= 200 && statusCode < 300) return classifyAccepted(answer);
+	if (isWrongBaseUrl(answer)) return { kind: 'refused', problem: wrongBaseUrl(answer) };
 	const refusal = () =>
 		problemOf(
 			answer,
 			`CometAPI refused the task with HTTP ${statusCode}`,
 			adviceFor(statusCode, answer),
 		);
-	if (statusCode === 429 || (statusCode === 503 && !isInvalidRequest(answer))) {
+	if (mayResendCreate({ kind: 'answered', statusCode, body })) {
 		return { kind: 'retryable', problem: refusal(), retryAfterMs: retryAfterMs(answer, nowMs) };
 	}
-	if ([500, 502, 504, 524].includes(statusCode) && !isInvalidRequest(answer)) {
+	if (statusCode >= 500 && !isInvalidRequest(answer)) {
 		return {
 			kind: 'ambiguous',
 			problem: problemOf(
 				answer,
 				`CometAPI answered the create request with HTTP ${statusCode}`,
-				'The task may still have been created and charged, so it was not sent again. Check your CometAPI task log before running this item again.',
+				MAY_EXIST,
 			),
 		};
 	}

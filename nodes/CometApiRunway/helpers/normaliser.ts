@@ -1,5 +1,6 @@
 import { TERMINAL_STATUSES } from './constants';
 import type { NormalisedTask } from './interfaces';
+import { isErrorEnvelope, isSuccessCode, taskIdOf } from './envelope';
 import { mapStatus } from './statuses';
 
 type Json = Record<string, unknown>;
@@ -179,16 +180,9 @@ export function normaliseTaskResponse(body: unknown): NormalisedTask {
 	};
 }
 
-/** The task id of a create response: `id`, `data.task_id`, `task_id` or `data.id`. */
+/** The task id of a create response, wherever a relay puts it (see `envelope.ts`). */
 export function extractTaskId(body: unknown): string | undefined {
-	if (!isObject(body)) return undefined;
-	const data = isObject(body.data) ? body.data : {};
-	return (
-		scalarString(body.id) ??
-		scalarString(data.task_id) ??
-		scalarString(body.task_id) ??
-		scalarString(data.id)
-	);
+	return taskIdOf(body);
 }
 
 /** The API's own words from any error envelope: `error.message`, `msg`, `message`. */
@@ -219,16 +213,15 @@ export function extractApiCode(body: unknown): string | undefined {
 	if (!isObject(body)) return undefined;
 	const error = isObject(body.error) ? body.error : undefined;
 	const code = nonEmptyString(error?.code) ?? nonEmptyString(body.code);
-	return code === 'success' ? undefined : code;
+	return code === undefined || isSuccessCode(code) ? undefined : code;
 }
 
 /**
- * Whether a 2xx create answer means the API took the task. The compat routes answer 200 with a
- * business code (`callback_url_empty`…) when they refuse.
+ * Whether a 2xx create answer means the API took the task: it names one. A business refusal
+ * (`callback_url_empty`…) names none; an answer that names one is never taken for a refusal.
  */
 export function isCreateAccepted(body: unknown): boolean {
-	if (!isObject(body) || extractTaskId(body) === undefined) return false;
-	if (body.error !== undefined && body.error !== null) return false;
-	if (body.code === undefined || body.code === null) return true;
-	return [200, '200', 'success'].includes(body.code as string | number);
+	return taskIdOf(body) !== undefined;
 }
+
+export { isErrorEnvelope };

@@ -40,8 +40,26 @@ const STATE_WORDS: Record<string, TaskStatus> = {
 	canceled: 'CANCELLED',
 };
 
+/**
+ * A word that ended the task, in any vocabulary: stopped ones are CANCELLED, the rest FAILED.
+ * Unknown words without such a stem are polled on (the wait ends at the Timeout, the word kept):
+ * taking a word one cannot read for a failure could invite a paid resubmit of a task that went on.
+ */
+const CANCELLED_STEM = /CANCEL|ABORT|STOPPED|KILLED|TERMINATED|REVOKED/;
+const FAILED_STEM = /FAIL|ERROR|EXPIRE|TIMEOUT|TIMED_?OUT|REJECT|DENIED|BLOCKED|INVALID|REFUSED/;
+
+function terminalByStem(upper: string): TaskStatus | undefined {
+	if (CANCELLED_STEM.test(upper)) return 'CANCELLED';
+	return FAILED_STEM.test(upper) ? 'FAILED' : undefined;
+}
+
 export function mapStatus(raw: string | undefined): TaskStatus | undefined {
 	if (raw === undefined) return undefined;
 	const upper = raw.trim().toUpperCase();
-	return RUNWAY_STATUSES[upper] ?? WRAPPED_STATUSES[upper] ?? STATE_WORDS[raw.trim().toLowerCase()];
+	return (
+		RUNWAY_STATUSES[upper] ??
+		WRAPPED_STATUSES[upper] ??
+		STATE_WORDS[raw.trim().toLowerCase()] ??
+		terminalByStem(upper.replace(/[\s-]+/g, '_'))
+	);
 }

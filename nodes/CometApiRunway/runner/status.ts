@@ -32,6 +32,6 @@ export function statusFetcher(
 		if (result.kind === 'failed') {
 			return { kind: 'transient', problem: transportProblem(result.failure, 'The status request') };
 		}
-		return classifyStatusAnswer(result.answer, run.clock.now());
+		return classifyStatusAnswer(result.answer, run.clock.now(), taskId);
 	};
 }

@@ -1,6 +1,7 @@
 import type { ApiProblem } from '../helpers/answers';
 import { classifyCreateAnswer } from '../helpers/answers';
 import { CREATE } from '../helpers/constants';
+import { mayResendCreate } from '../helpers/createRetry';
 import type { CreateRequest, NormalisedTask, WaitSettings } from '../helpers/interfaces';
 import { backoffDelay, DEFAULT_POLL_SETTINGS } from '../helpers/poller';
 import { refusesRoute, unservedRouteProblem } from '../helpers/unserved';
@@ -24,8 +25,8 @@ const MAY_EXIST =
 	'The request was sent, so the task may have been created and charged; it was not sent again. Check your CometAPI task log before running this item again.';
 
 /**
- * Sends one create request. It is sent again only when the API certainly did not take it
- * (connection refused, or 429/503 answered); after any doubt it is never repeated. Nothing is
+ * Sends one create request. It is sent again only when `mayResendCreate` says the API cannot
+ * have taken it; after any doubt it is never repeated. Nothing is
  * sent once the batch has decided to stop; a request already sent gets a short grace to answer.
  */
 export async function submitTask(
@@ -39,7 +40,8 @@ export async function submitTask(
 		const outcome = await run.requests(async () => {
 			// Checked after the slot is won: a stop may have come while this create queued.
 			if (run.signal.aborted) return { kind: 'stopped' as const };
-			watch.sent(run.clock.now());
+			const sentAtMs = run.clock.now();
+			watch.sent(sentAtMs);
 			const sent = await cometApiRequest.call(run.ctx, {
 				method: 'POST',
 				path: request.path,
@@ -51,7 +53,7 @@ export async function submitTask(
 				signal: run.createSignal,
 			});
 			if (sent.kind === 'answered' || sent.failure.neverReachedServer) watch.known();
-			const attempted = attemptOutcome(run, sent, request);
+			const attempted = attemptOutcome(run, sent, request, sentAtMs);
 			// Decided while the slot is held: the next create in line must see the stop.
 			if (attempted.kind === 'failed') run.failed(attempted.failure);
 			return attempted;
@@ -92,15 +94,22 @@ type Attempt =
 	| { kind: 'failed'; failure: TaskFailure };
 
 /** What one sent create means: a task, a certain refusal worth another try, or the end. */
-function attemptOutcome(run: Run, sent: HttpResult, request: CreateRequest): Attempt {
+function attemptOutcome(
+	run: Run,
+	sent: HttpResult,
+	request: CreateRequest,
+	sentAtMs: number,
+): Attempt {
+	const sentAt = `It was sent at ${new Date(sentAtMs).toISOString()}: look for a task created then.`;
 	if (sent.kind === 'failed') {
 		if (sent.failure.aborted) return { kind: 'stopped' };
 		const problem = transportProblem(sent.failure, 'The create request');
-		if (sent.failure.neverReachedServer) return { kind: 'retry', problem };
+		const end = sent.failure.neverReachedServer ? 'notSent' : 'lost';
+		if (mayResendCreate({ kind: end })) return { kind: 'retry', problem };
 		return {
 			kind: 'failed',
 			failure: new TaskFailure(
-				{ ...problem, description: `${MAY_EXIST} (${problem.description})` },
+				{ ...problem, description: `${MAY_EXIST} ${sentAt} (${problem.description})` },
 				'api',
 			),
 		};
@@ -122,5 +131,9 @@ function attemptOutcome(run: Run, sent: HttpResult, request: CreateRequest): Att
 	if (outcome.kind === 'retryable') {
 		return { kind: 'retry', problem, retryAfterMs: outcome.retryAfterMs };
 	}
-	return { kind: 'failed', failure: new TaskFailure(problem, 'api') };
+	const described =
+		outcome.kind === 'ambiguous'
+			? { ...problem, description: `${problem.description} ${sentAt}` }
+			: problem;
+	return { kind: 'failed', failure: new TaskFailure(described, 'api') };
 }

@@ -1,0 +1,135 @@
+/**
+ * What an answer body says before any shape is parsed: the JSON behind a BOM or before a second
+ * document, where a relay puts the task ID, and whether the body is an error envelope. The create
+ * and the status path read answers through these alone.
+ */
+
+type Json = Record<string, unknown>;
+
+export const isObject = (value: unknown): value is Json =>
+	typeof value === 'object' && value !== null && !Array.isArray(value);
+
+const nonEmptyString = (value: unknown): string | undefined =>
+	typeof value === 'string' && value.trim() !== '' ? value : undefined;
+
+const scalarString = (value: unknown): string | undefined =>
+	typeof value === 'number' ? String(value) : nonEmptyString(value);
+
+/** The first complete JSON object or array at the start of `text`, by bracket count (no recursion). */
+function firstDocument(text: string): string | undefined {
+	if (text[0] !== '{' && text[0] !== '[') return undefined;
+	let depth = 0;
+	let inString = false;
+	for (let i = 0; i < text.length; i++) {
+		const char = text[i];
+		if (inString) {
+			if (char === '\\') i++;
+			else if (char === '"') inString = false;
+		} else if (char === '"') inString = true;
+		else if (char === '{' || char === '[') depth++;
+		else if (char === '}' || char === ']') {
+			depth--;
+			if (depth === 0) return text.slice(0, i + 1);
+		}
+	}
+	return undefined;
+}
+
+function parse(text: string): unknown {
+	try {
+		return JSON.parse(text) as unknown;
+	} catch {
+		return undefined;
+	}
+}
+
+/**
+ * The JSON an answer holds when the transport could not parse it: past a BOM, and the first of
+ * several documents. Anything else stays the text it was.
+ */
+export function readBody(body: unknown): unknown {
+	if (typeof body !== 'string') return body;
+	const text = body.replace(/^\ufeff/, '').trim();
+	const whole = parse(text);
+	if (whole !== undefined) return whole;
+	const first = firstDocument(text);
+	const parsed = first === undefined ? undefined : parse(first);
+	return parsed ?? text;
+}
+
+/** Where CometAPI and relays of its kind put a create's task ID, most specific first. */
+const ID_PLACES: Array<(body: Json, data: Json) => unknown> = [
+	(body) => body.id,
+	(_body, data) => data.task_id,
+	(body) => body.task_id,
+	(_body, data) => data.id,
+	(body) => body.taskId,
+	(_body, data) => data.taskId,
+];
+
+/** The task ID of a create answer, at any place a relay puts one (`data` itself as a string too). */
+export function taskIdOf(body: unknown): string | undefined {
+	if (!isObject(body)) return undefined;
+	const data = isObject(body.data) ? body.data : {};
+	for (const place of ID_PLACES) {
+		const id = scalarString(place(body, data));
+		if (id !== undefined) return id.trim();
+	}
+	const bare = nonEmptyString(body.data);
+	return bare !== undefined && /^[\w.:-]{1,200}$/.test(bare.trim()) ? bare.trim() : undefined;
+}
+
+/** Every task ID a status answer names: the relay's own and the nested Runway task's. */
+function taskIdsNamed(body: unknown): string[] {
+	if (!isObject(body)) return [];
+	const data = isObject(body.data) ? body.data : {};
+	const inner = isObject(data.data) ? data.data : {};
+	const named = [...ID_PLACES.map((place) => place(body, data)), inner.id, inner.task_id];
+	return named
+		.map(scalarString)
+		.filter((id): id is string => id !== undefined)
+		.map((id) => id.trim());
+}
+
+/** The task a status answer is about when it is not `askedTaskId`: never that task's state. */
+export function otherTaskNamed(body: unknown, askedTaskId: string | undefined): string | undefined {
+	const named = taskIdsNamed(body);
+	if (askedTaskId === undefined || named.length === 0 || named.includes(askedTaskId.trim())) {
+		return undefined;
+	}
+	return named[0];
+}
+
+/**
+ * The task ID of an answer cut short, when it is plainly there: a whole quoted value under `id`
+ * or `task_id`, and no error beside it.
+ */
+export function taskIdInText(text: string): string | undefined {
+	if (/"error"\s*:\s*("[^"]|\{\s*")/.test(text)) return undefined;
+	const match = /"(?:id|task_id|taskId)"\s*:\s*"([^"\\\s]{1,200})"/.exec(text);
+	return match?.[1];
+}
+
+/** The `code` values that mean success in CometAPI's envelopes and its relays'. */
+export function isSuccessCode(code: unknown): boolean {
+	if (code === undefined || code === null || code === true || code === 0 || code === 200)
+		return true;
+	return (
+		typeof code === 'string' &&
+		['', '0', '200', 'success', 'ok'].includes(code.trim().toLowerCase())
+	);
+}
+
+/**
+ * Whether a body is an error envelope: an `error` that says something, a `code` that is not a
+ * success code, or `success: false`. Empty `error` fields beside a task are not errors.
+ */
+export function isErrorEnvelope(body: unknown): boolean {
+	if (!isObject(body)) return false;
+	const error = body.error;
+	if (nonEmptyString(error) !== undefined || error === true) return true;
+	if (isObject(error) && [error.message, error.code, error.type].some((v) => nonEmptyString(v))) {
+		return true;
+	}
+	return !isSuccessCode(body.code) || body.success === false;
+}
