@@ -284,6 +284,20 @@ describe('verification off', () => {
 			expect(sim.requests).toHaveLength(0);
 		});
 
+		test.each([
+			['[::ffff:169.254.169.254]', /link-local/],
+			['[::ffff:10.0.0.1]', /a private network/],
+		])('a redirect to %s is refused before that hop is requested', async (host, words) => {
+			const t = task();
+			sim.fault('cdn', { kind: 'raw', status: 302, headers: { location: `http://${host}/latest/video.mp4` } });
+			const result = await run(unverified({ timeout: 5, requestTimeout: 2 }), received(sim.callbackBody(t)), { continueOnFail: true });
+			const [item] = result.items;
+			expect(item.binary).toBeUndefined();
+			expect(item.json.error).toMatch(/its URL is refused because its host \[::ffff:[0-9a-f:]+\] is on /);
+			expect(item.json.error).toMatch(words);
+			expect(sim.cdnRequests()).toHaveLength(1);
+		});
+
 		test('bytes that are not a video are not stored', async () => {
 			const t = task();
 			sim.fault('cdn', { kind: 'raw', status: 200, headers: { 'content-type': 'text/html' }, body: '<!DOCTYPE html><html>gone</html>' });

@@ -33,7 +33,7 @@ function unusableTaskId(taskId: string, path: string): TaskFailure {
 	return new TaskFailure(
 		{
 			message: `The create request (${path}) was answered with a task ID this node cannot use: ${quoteTaskId(taskId)}; the task may have been created and charged`,
-			description: `A task ID ${TASK_ID_RULE_WORDS.replace(/^a task ID /, '')}. The task may have been created and charged, but no status request was sent with this ID and nothing was downloaded. Check your CometAPI task log before running this item again.`,
+			description: `The node puts a task ID in a request only when it passes its rule (${TASK_ID_RULE_WORDS}). The task may have been created and charged, but no status request was sent with this ID and nothing was downloaded. Check your CometAPI task log before running this item again.`,
 		},
 		'api',
 	);
