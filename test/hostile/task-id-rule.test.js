@@ -8,7 +8,8 @@
 const path = require('node:path');
 const fc = require('fast-check');
 
-const { useSimulator, i2v, generate, items, runWithin, checkNoDoubledPrefixes } = require('./helpers');
+const { useSimulator, i2v, generate, getTask, items, runWithin, checkNoDoubledPrefixes } = require('./helpers');
+const { fromCallback } = require('../support/params');
 
 const dist = path.join(__dirname, '..', '..', 'dist', 'nodes', 'CometApiRunway');
 const { STATUS_ROUTES } = require(path.join(dist, 'transport', 'routes.js'));
@@ -46,6 +47,18 @@ describe('a create answered with an unusable task ID', () => {
 		expect(result.error.message).toContain('answered with a task ID this node cannot use: ".."');
 		expect(result.error.description).toMatch(/may have been created/);
 		expect(sim.requests.map((r) => r.path)).toEqual(['/runwayml/v1/image_to_video']);
+	}, 20_000);
+});
+
+describe('the same rule for a typed ID and a callback body', () => {
+	test.each(['..', '../../v1/models', 'a/b', '%2e%2e'])('%j is refused before any request', async (id) => {
+		const typed = await runWithin(15_000, { parameters: getTask(), items: [{ json: { taskId: id } }], credentials: sim.credentials() });
+		expect(typed.error.message).toContain('Task ID');
+		expect(typed.error.message).toContain('is malformed');
+		const body = { task_id: id, status: '3', video_url: 'https://cdn.example/v.mp4' };
+		const called = await runWithin(15_000, { parameters: fromCallback(), items: [{ json: { body } }], credentials: sim.credentials() });
+		expect(called.error.message).toContain('is malformed');
+		expect(sim.requests).toHaveLength(0);
 	}, 20_000);
 });
 
