@@ -82,7 +82,8 @@ const ipv4At = (h: number[], at: number) => h[at] * 0x10000 + h[at + 1];
 const zeroes = (h: number[], from: number, to: number) => h.slice(from, to).every((x) => x === 0);
 
 function ipv6Kind(h: number[]): HostKind {
-	if (zeroes(h, 0, 7)) return h[7] === 0 ? 'unspecified' : h[7] === 1 ? 'loopback' : ipv4Kind(ipv4At(h, 6));
+	if (zeroes(h, 0, 7))
+		return h[7] === 0 ? 'unspecified' : h[7] === 1 ? 'loopback' : ipv4Kind(ipv4At(h, 6));
 	// IPv4-mapped ::ffff:0:0/96, IPv4-translated ::ffff:0:0:0/96, IPv4-compatible ::/96.
 	if (zeroes(h, 0, 5) && (h[5] === 0xffff || h[5] === 0)) return ipv4Kind(ipv4At(h, 6));
 	if (zeroes(h, 0, 4) && h[4] === 0xffff && h[5] === 0) return ipv4Kind(ipv4At(h, 6));
