@@ -248,6 +248,56 @@ describe('verification off', () => {
 			expect(sim.cdnRequests()).toHaveLength(0);
 		});
 
+		test('an internal host in another spelling is refused without a request', async () => {
+			// The simulator's CDN on 127.0.0.1, spelled through IPv6 and as numbers. The Base URL is
+			// public, and verification is off, so nothing else is sent anywhere.
+			const port = sim.port;
+			const spellings = [
+				`[::ffff:127.0.0.1]:${port}`,
+				`[0:0:0:0:0:ffff:7f00:1]:${port}`,
+				`[::ffff:0.0.0.0]:${port}`,
+				`[::127.0.0.1]:${port}`,
+				`[64:ff9b::7f00:1]:${port}`,
+				`0x7f000001:${port}`,
+			];
+			const bodies = spellings.map((host) => {
+				const t = task();
+				return { ...sim.callbackBody(t), video_url: `http://${host}/cdn/videos/${t.id}.mp4` };
+			});
+			const publicBase = { apiKey: API_KEY, baseUrl: 'https://api.cometapi.com' };
+			const result = await run(unverified(), received(...bodies), { credentials: publicBase, continueOnFail: true });
+			expect(result.items).toHaveLength(spellings.length);
+			for (const [index, item] of result.items.entries()) {
+				expect(item.binary).toBeUndefined();
+				expect(item.json.taskId).toBe(bodies[index].task_id);
+				expect(item.json.error).toMatch(/its URL is refused because its host .+ is on (this machine \(loopback\)|an unspecified address)/);
+			}
+			expect(sim.requests).toHaveLength(0);
+		});
+
+		test('a mapped link-local host is refused even beside a Base URL on this machine', async () => {
+			const t = task();
+			const body = { ...sim.callbackBody(t), video_url: `http://[::ffff:169.254.169.254]:${sim.port}/latest/meta-data/video.mp4` };
+			const result = await run(unverified(), received(body), { continueOnFail: true });
+			expect(result.items[0].json.error).toMatch(/its URL is refused because its host \[::ffff:a9fe:a9fe\] is on a link-local address/);
+			expect(result.items[0].binary).toBeUndefined();
+			expect(sim.requests).toHaveLength(0);
+		});
+
+		test.each([
+			['[::ffff:169.254.169.254]', /link-local/],
+			['[::ffff:10.0.0.1]', /a private network/],
+		])('a redirect to %s is refused before that hop is requested', async (host, words) => {
+			const t = task();
+			sim.fault('cdn', { kind: 'raw', status: 302, headers: { location: `http://${host}/latest/video.mp4` } });
+			const result = await run(unverified({ timeout: 5, requestTimeout: 2 }), received(sim.callbackBody(t)), { continueOnFail: true });
+			const [item] = result.items;
+			expect(item.binary).toBeUndefined();
+			expect(item.json.error).toMatch(/its URL is refused because its host \[::ffff:[0-9a-f:]+\] is on /);
+			expect(item.json.error).toMatch(words);
+			expect(sim.cdnRequests()).toHaveLength(1);
+		});
+
 		test('bytes that are not a video are not stored', async () => {
 			const t = task();
 			sim.fault('cdn', { kind: 'raw', status: 200, headers: { 'content-type': 'text/html' }, body: '<!DOCTYPE html><html>gone</html>' });

@@ -2,6 +2,7 @@ import type { ApiProblem } from './answers';
 import type { NormalisedTask } from './interfaces';
 import { normaliseTaskResponse } from './normaliser';
 import { mapStatus } from './statuses';
+import { isUsableTaskId, TASK_ID_RULE_WORDS } from './taskId';
 import { describe, InputError } from './validation';
 
 /**
@@ -17,8 +18,6 @@ const HINT =
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
 	typeof value === 'object' && value !== null && !Array.isArray(value);
-
-const TASK_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/;
 
 /** The value at a dot path of an item's JSON (`body`, `data.callback`); empty is the whole item. */
 export function valueAtPath(json: unknown, path: string | undefined, itemIndex: number): unknown {
@@ -69,10 +68,8 @@ export function readCallbackBody(
 		missing.push(`a status CometAPI never sends (${describe(task.rawStatus)})`);
 	}
 	if (missing.length) return refuse(`it has ${missing.join(' and ')}`);
-	if (!TASK_ID.test(task.taskId!)) {
-		return refuse(
-			`its task_id ${describe(task.taskId)} is malformed (a task ID has only letters, digits, "-" and "_")`,
-		);
+	if (!isUsableTaskId(task.taskId)) {
+		return refuse(`its task_id ${describe(task.taskId)} is malformed (${TASK_ID_RULE_WORDS})`);
 	}
 	return { ...task, taskId: task.taskId! };
 }

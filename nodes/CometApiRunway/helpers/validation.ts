@@ -5,6 +5,7 @@ import {
 	PROMPT_MAX_UNITS,
 	SEED_MAX,
 } from './constants';
+import { isUsableTaskId, TASK_ID_RULE_WORDS } from './taskId';
 
 /** A value the node refuses before sending anything. `field` is the parameter's display name. */
 export class InputError extends Error {
@@ -156,10 +157,10 @@ const TASK_ID_HINT =
 
 export function validateTaskId(value: unknown): string {
 	const taskId = requireText('Task ID', value, TASK_ID_HINT);
-	if (!/^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/.test(taskId)) {
+	if (!isUsableTaskId(taskId)) {
 		throw new InputError(
 			'Task ID',
-			`Task ID ${describe(taskId)} is malformed; a task ID has only letters, digits, "-" and "_"`,
+			`Task ID ${describe(taskId)} is malformed; ${TASK_ID_RULE_WORDS}`,
 			TASK_ID_HINT,
 		);
 	}

@@ -6,6 +6,7 @@ import { DOWNLOAD } from '../helpers/constants';
 import { refusedOutputHost } from '../helpers/hosts';
 import { describeContent, type ExpectedMedia, EXTENSIONS, sniffMedia } from '../helpers/media';
 import { backoffDelay, DEFAULT_POLL_SETTINGS } from '../helpers/poller';
+import { taskFileName } from '../helpers/taskId';
 import { type TransportFailure, transportFailure, untilAborted } from '../transport';
 import { openDownload } from '../transport/download';
 import {
@@ -120,7 +121,7 @@ async function store(
 		const binary = await untilAborted(
 			run.ctx.helpers.prepareBinaryData(
 				ended ? head : (body as unknown as Buffer),
-				`${target.taskId}.${EXTENSIONS[type]}`,
+				taskFileName(target.taskId, EXTENSIONS[type]),
 				type,
 			),
 			end.signal,

@@ -9,6 +9,7 @@ import type {
 	WaitSettings,
 } from '../helpers/interfaces';
 import type { TaskRecord } from '../helpers/output';
+import { isUsableTaskId, quoteTaskId, TASK_ID_RULE_WORDS } from '../helpers/taskId';
 import { cancelled, TaskFailure } from './failure';
 import type { Run } from './run';
 import { statusFetcher } from './status';
@@ -27,6 +28,17 @@ export interface Job {
 	failure?: TaskFailure;
 }
 
+/** A create answered with an ID no path or file name may hold: the task may exist all the same. */
+function unusableTaskId(taskId: string, path: string): TaskFailure {
+	return new TaskFailure(
+		{
+			message: `The create request (${path}) was answered with a task ID this node cannot use: ${quoteTaskId(taskId)}; the task may have been created and charged`,
+			description: `The node puts a task ID in a request only when it passes its rule (${TASK_ID_RULE_WORDS}). The task may have been created and charged, but no status request was sent with this ID and nothing was downloaded. Check your CometAPI task log before running this item again.`,
+		},
+		'api',
+	);
+}
+
 /** Submits the item's task, then waits on it and downloads its result when asked. */
 async function runCreate(run: Run, job: Job, request: CreateRequest): Promise<void> {
 	const { wait } = job;
@@ -34,6 +46,7 @@ async function runCreate(run: Run, job: Job, request: CreateRequest): Promise<vo
 		sent: (atMs) => (job.createSentAtMs = atMs),
 		known: () => (job.createSentAtMs = undefined),
 	});
+	if (!isUsableTaskId(created.taskId)) throw unusableTaskId(created.taskId, request.path);
 	const record: TaskRecord = {
 		...newRecord(created.taskId, request.route, request.output),
 		task: created.task,

@@ -1,6 +1,7 @@
 import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
 
 import type { TaskRoute } from '../helpers/interfaces';
+import { requireUsableTaskId, taskIdSegment } from '../helpers/taskId';
 
 /** One create route of CometAPI's Runway API, and the family whose status route follows it. */
 export interface CreateRoute {
@@ -26,11 +27,15 @@ export interface RouteCall {
 	body?: IDataObject;
 }
 
-/** The status route of each family (§4, §6). */
+/** The status route of each family (§4, §6); the task ID passes the task-ID rule on both. */
 export const STATUS_ROUTES: Record<TaskRoute, (taskId: string) => RouteCall> = {
 	official: (taskId) => ({
 		method: 'GET',
-		path: `/runwayml/v1/tasks/${encodeURIComponent(taskId)}`,
+		path: `/runwayml/v1/tasks/${taskIdSegment(taskId)}`,
 	}),
-	feed: (taskId) => ({ method: 'POST', path: '/runway/feed', body: { task_id: taskId } }),
+	feed: (taskId) => ({
+		method: 'POST',
+		path: '/runway/feed',
+		body: { task_id: requireUsableTaskId(taskId) },
+	}),
 };
