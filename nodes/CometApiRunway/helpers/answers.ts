@@ -66,7 +66,9 @@ export function notFoundProblem(taskId: string, waitedSeconds?: number): ApiProb
 
 function oversized(answer: HttpAnswer): ApiProblem {
 	return {
-		message: `The answer was larger than ${MAX_ANSWER_BYTES / 1024 / 1024} MB, which no answer of CometAPI is; it was not read`,
+		message: answer.unreadable
+			? `The answer could not be read: ${answer.unreadable}, which no answer of CometAPI is`
+			: `The answer was larger than ${MAX_ANSWER_BYTES / 1024 / 1024} MB, which no answer of CometAPI is; it was not read`,
 		description:
 			'The Base URL in the CometAPI credential probably points somewhere else. Use https://api.cometapi.com (without /v1).',
 		httpCode: answer.statusCode,
@@ -132,7 +134,9 @@ const isTransientStatus = (answer: HttpAnswer) =>
 /** Decides what a status request's answer means for the wait. */
 export function classifyStatusAnswer(answer: HttpAnswer, nowMs: number): StatusOutcome {
 	const { statusCode, body } = answer;
-	if (answer.oversizedBytes !== undefined) return { kind: 'permanent', problem: oversized(answer) };
+	if (answer.oversizedBytes !== undefined || answer.unreadable) {
+		return { kind: 'permanent', problem: oversized(answer) };
+	}
 	if (isWrongBaseUrl(answer)) return { kind: 'permanent', problem: wrongBaseUrl(answer) };
 	const task = normaliseTaskResponse(body);
 	if (task.notVisible || statusCode === 404) {
@@ -181,7 +185,7 @@ export function classifyStatusAnswer(answer: HttpAnswer, nowMs: number): StatusO
 /** Decides what a create request's answer means, and whether sending it again could pay twice. */
 export function classifyCreateAnswer(answer: HttpAnswer, nowMs: number): CreateOutcome {
 	const { statusCode, body } = answer;
-	if (answer.oversizedBytes !== undefined) {
+	if (answer.oversizedBytes !== undefined || answer.unreadable) {
 		const problem = oversized(answer);
 		return {
 			kind: 'ambiguous',

@@ -48,6 +48,12 @@ export const DOWNLOAD = { maxAttempts: 3 } as const;
 
 /** Answers larger than this are not CometAPI's; the rest of the body is never read. */
 export const MAX_ANSWER_BYTES = 4 * 1024 * 1024;
+/**
+ * The deepest nesting of arrays and objects any JSON body may have. CometAPI's answers and
+ * callbacks are under 10 levels deep; a deeper body is not theirs, and walking it could exhaust
+ * the stack.
+ */
+export const MAX_JSON_DEPTH = 64;
 /** The raw answer kept in an output item. */
 export const MAX_RESPONSE_CHARS = 16 * 1024;
 
