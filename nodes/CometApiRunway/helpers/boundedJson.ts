@@ -22,8 +22,7 @@ export type JsonRead =
 
 const BYTE_ORDER_MARK = '\uFEFF';
 
-const tooDeep = (limits: JsonLimits) =>
-	`it is nested more than ${limits.maxDepth} levels deep`;
+const tooDeep = (limits: JsonLimits) => `it is nested more than ${limits.maxDepth} levels deep`;
 const tooLarge = (limits: JsonLimits) =>
 	`it is larger than ${Math.round(limits.maxSize / 1024 / 1024)} MB`;
 

@@ -16,6 +16,8 @@ export const WAIT = {
 	requestTimeout: { default: 60, min: 1, max: 600 },
 	maxConcurrentRequests: { default: 5, min: 1, max: 50 },
 	maxConcurrentDownloads: { default: 2, min: 1, max: 20 },
+	/** MB; the default is n8n's own per-file limit in database mode (N8N_BINARY_DATA_DATABASE_MAX_FILE_SIZE). */
+	maxOutputSize: { default: 512, min: 1, max: 10_240 },
 	outputBinaryProperty: 'data',
 } as const;
 

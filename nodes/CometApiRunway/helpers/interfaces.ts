@@ -105,4 +105,6 @@ export interface WaitSettings {
 	maxConcurrentRequests: number;
 	maxConcurrentDownloads: number;
 	requestTimeoutMs: number;
+	/** A download larger than this is ended mid-stream and nothing is stored. */
+	maxOutputBytes: number;
 }

@@ -54,7 +54,9 @@ export function onArrival(stream: ByteStream, listener: () => void): () => void 
 	};
 }
 
-export type BodyRead = { kind: 'complete'; text: string } | { kind: 'oversized'; bytesRead: number };
+export type BodyRead =
+	| { kind: 'complete'; text: string }
+	| { kind: 'oversized'; bytesRead: number };
 
 /**
  * Reads a whole body, but never more than `maxBytes` of it: a larger one is cut off unread. The
