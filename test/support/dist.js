@@ -18,4 +18,5 @@ module.exports = {
 	output: load('output'),
 	callback: load('callback'),
 	unserved: load('unserved'),
+	boundedJson: load('boundedJson'),
 };

@@ -78,6 +78,13 @@ describe('callback bodies, through the normaliser', () => {
 	});
 });
 
+/** A list `depth` levels deep, built without recursion. */
+const deepList = (depth) => {
+	let value = [];
+	for (let i = 1; i < depth; i++) value = [value];
+	return value;
+};
+
 describe('bodies that are not a CometAPI callback are refused, naming what is missing', () => {
 	const refusal = (body) => {
 		try {
@@ -99,6 +106,8 @@ describe('bodies that are not a CometAPI callback are refused, naming what is mi
 		['nothing', undefined, 'it is an empty value, not a JSON object'],
 		['the task_not_exist error answer', { code: 'task_not_exist', message: 'task_not_exist', data: null }, "it is CometAPI's task_not_exist error answer"],
 		['a malformed task_id', documented({ task_id: '../../admin' }), 'its task_id "../../admin" is malformed'],
+		['a body nested 20,000 deep', documented({ extra: deepList(20_000) }), 'it is nested more than 64 levels deep'],
+		['a body of 5 MB', documented({ extra: 'x'.repeat(5 * 1024 * 1024) }), 'it is larger than 4 MB'],
 	])('%s', (_name, body, reason) => {
 		const error = refusal(body);
 		expect(error.name).toBe('InputError');

@@ -242,5 +242,7 @@ export function readWaitSettings(this: IExecuteFunctions, itemIndex: number): Wa
 				WAIT.maxConcurrentDownloads,
 			),
 		),
+		maxOutputBytes:
+			readBounded('Maximum Output Size', options.maxOutputSize, WAIT.maxOutputSize) * 1024 * 1024,
 	};
 }

@@ -8,6 +8,7 @@ const defaultTimeout = WAIT.timeout.default;
 const defaultRequestTimeout = WAIT.requestTimeout.default;
 const defaultMaxConcurrentRequests = WAIT.maxConcurrentRequests.default;
 const defaultMaxConcurrentDownloads = WAIT.maxConcurrentDownloads.default;
+const defaultMaxOutputSize = WAIT.maxOutputSize.default;
 const defaultOutputBinaryProperty = WAIT.outputBinaryProperty;
 
 const WAIT_TEXT = {
@@ -84,6 +85,15 @@ export function waitProperties(creates: boolean): INodeProperties[] {
 					default: defaultMaxConcurrentRequests,
 					description:
 						'Most API requests in flight at once (1 to 50). It never limits how many tasks are waited on.',
+				},
+				{
+					displayName: 'Maximum Output Size (MB)',
+					name: 'maxOutputSize',
+					type: 'number',
+					typeOptions: { minValue: WAIT.maxOutputSize.min, maxValue: WAIT.maxOutputSize.max },
+					default: defaultMaxOutputSize,
+					description:
+						"Largest file a download may store (1 to 10240 MB). A larger one is ended mid-transfer and nothing is stored. The default, 512 MB, is n8n's own per-file limit when binary data is kept in the database, and far above a Runway video; raise it only with filesystem or S3 storage.",
 				},
 				{
 					displayName: 'On Timeout',

@@ -46,7 +46,9 @@ export function notFoundProblem(taskId: string, waitedSeconds?: number): ApiProb
 
 function oversized(answer: HttpAnswer): ApiProblem {
 	return {
-		message: `The answer was larger than ${MAX_ANSWER_BYTES / 1024 / 1024} MB, which no answer of CometAPI is; it was not read`,
+		message: answer.unreadable
+			? `The answer could not be read: ${answer.unreadable}, which no answer of CometAPI is`
+			: `The answer was larger than ${MAX_ANSWER_BYTES / 1024 / 1024} MB, which no answer of CometAPI is; it was not read`,
 		description:
 			'The Base URL in the CometAPI credential probably points somewhere else. Use https://api.cometapi.com (without /v1).',
 		httpCode: answer.statusCode,
@@ -120,7 +122,9 @@ export function classifyStatusAnswer(
 ): StatusOutcome {
 	const answer = readAnswer(raw);
 	const { statusCode, body } = answer;
-	if (answer.oversizedBytes !== undefined) return { kind: 'permanent', problem: oversized(answer) };
+	if (answer.oversizedBytes !== undefined || answer.unreadable) {
+		return { kind: 'permanent', problem: oversized(answer) };
+	}
 	if (isWrongBaseUrl(answer)) return { kind: 'permanent', problem: wrongBaseUrl(answer) };
 	const task = normaliseTaskResponse(body);
 	if (task.notVisible || statusCode === 404) {
@@ -222,7 +226,7 @@ function classifyAccepted(answer: HttpAnswer): CreateOutcome {
 export function classifyCreateAnswer(raw: HttpAnswer, nowMs: number): CreateOutcome {
 	const answer = readAnswer(raw);
 	const { statusCode, body } = answer;
-	if (answer.oversizedBytes !== undefined) return maybeTaken(oversized(answer));
+	if (answer.oversizedBytes !== undefined || answer.unreadable) return maybeTaken(oversized(answer));
 	if (statusCode >= 200 && statusCode < 300) return classifyAccepted(answer);
 	if (isWrongBaseUrl(answer)) return { kind: 'refused', problem: wrongBaseUrl(answer) };
 	const refusal = () =>

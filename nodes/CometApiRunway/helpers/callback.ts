@@ -1,4 +1,5 @@
 import type { ApiProblem } from './answers';
+import { jsonBoundsProblem } from './boundedJson';
 import type { NormalisedTask } from './interfaces';
 import { normaliseTaskResponse } from './normaliser';
 import { mapStatus } from './statuses';
@@ -59,6 +60,8 @@ export function readCallbackBody(
 		throw new InputError(FIELD, `${where} is not a CometAPI callback: ${why}`, HINT);
 	};
 	if (!isObject(body)) return refuse(`it is ${kindOf(body)}, not a JSON object`);
+	const beyondLimits = jsonBoundsProblem(body);
+	if (beyondLimits) return refuse(beyondLimits);
 	const task = normaliseTaskResponse(body);
 	if (task.notVisible) return refuse("it is CometAPI's task_not_exist error answer");
 	const missing: string[] = [];

@@ -16,6 +16,8 @@ export const WAIT = {
 	requestTimeout: { default: 60, min: 1, max: 600 },
 	maxConcurrentRequests: { default: 5, min: 1, max: 50 },
 	maxConcurrentDownloads: { default: 2, min: 1, max: 20 },
+	/** MB; the default is n8n's own per-file limit in database mode (N8N_BINARY_DATA_DATABASE_MAX_FILE_SIZE). */
+	maxOutputSize: { default: 512, min: 1, max: 10_240 },
 	outputBinaryProperty: 'data',
 } as const;
 
@@ -48,6 +50,12 @@ export const DOWNLOAD = { maxAttempts: 3 } as const;
 
 /** Answers larger than this are not CometAPI's; the rest of the body is never read. */
 export const MAX_ANSWER_BYTES = 4 * 1024 * 1024;
+/**
+ * The deepest nesting of arrays and objects any JSON body may have. CometAPI's answers and
+ * callbacks are under 10 levels deep; a deeper body is not theirs, and walking it could exhaust
+ * the stack.
+ */
+export const MAX_JSON_DEPTH = 64;
 /** The raw answer kept in an output item. */
 export const MAX_RESPONSE_CHARS = 16 * 1024;
 

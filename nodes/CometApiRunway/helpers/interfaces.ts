@@ -56,6 +56,8 @@ export interface HttpAnswer {
 	body: unknown;
 	/** Set when the body was larger than any answer of CometAPI's; it was cut off unread. */
 	oversizedBytes?: number;
+	/** Set when the body was beyond the bounded reader's limits (e.g. nested too deep): why. */
+	unreadable?: string;
 }
 
 /** A validated request, ready for the transport; nothing in it has been sent yet. */
@@ -103,4 +105,6 @@ export interface WaitSettings {
 	maxConcurrentRequests: number;
 	maxConcurrentDownloads: number;
 	requestTimeoutMs: number;
+	/** A download larger than this is ended mid-stream and nothing is stored. */
+	maxOutputBytes: number;
 }

@@ -9,6 +9,7 @@ import { backoffDelay, DEFAULT_POLL_SETTINGS } from '../helpers/poller';
 import { taskFileName } from '../helpers/taskId';
 import { type TransportFailure, transportFailure, untilAborted } from '../transport';
 import { openDownload } from '../transport/download';
+import { limitBody } from '../transport/downloadLimits';
 import {
 	type ByteStream,
 	destroyOnAbort,
@@ -27,6 +28,8 @@ interface DownloadTarget {
 	/** The item's deadline: its submission plus Timeout. */
 	deadlineMs: number;
 	stallMs: number;
+	/** Maximum Output Size, in bytes. */
+	maxBytes: number;
 }
 
 /** One download attempt's outcome. */
@@ -101,6 +104,7 @@ async function store(
 	signal.addEventListener('abort', onAbort, { once: true });
 	if (signal.aborted) end.abort();
 	const release = destroyOnAbort(body, end.signal);
+	const limits = limitBody(body, headers, target.maxBytes);
 	try {
 		const declared = header(headers, 'content-type');
 		const { head, ended } = await untilAborted(peekHead(body, HEAD_BYTES), end.signal);
@@ -128,6 +132,9 @@ async function store(
 		);
 		return { kind: 'stored', binary };
 	} catch (error) {
+		// Past a download limit: refused for good, unless a new transfer could mend it.
+		const breach = limits.breach();
+		if (breach?.final) return refusal(target, breach.why, `${breach.advice} ${fresh(target)}`);
 		if (stalled) {
 			return refusal(
 				target,
@@ -136,8 +143,10 @@ async function store(
 			);
 		}
 		if (signal.aborted && !run.signal.aborted) return timedOut(target);
-		return { kind: 'broken', failure: transportFailure('ECONNRESET', (error as Error).message) };
+		const why = breach?.why ?? (error as Error).message;
+		return { kind: 'broken', failure: transportFailure('ECONNRESET', why) };
 	} finally {
+		limits.release();
 		stopWatching();
 		release();
 		signal.removeEventListener('abort', onAbort);

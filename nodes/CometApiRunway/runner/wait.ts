@@ -145,6 +145,7 @@ export async function settle(
 		kind: record.outputKind ?? 'any',
 		deadlineMs,
 		stallMs: wait.requestTimeoutMs,
+		maxBytes: wait.maxOutputBytes,
 	});
 	// The bytes, not the URL, say what the output is.
 	record.outputKind = kindOfType(binary.mimeType);

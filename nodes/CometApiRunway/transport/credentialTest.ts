@@ -4,10 +4,12 @@ import type {
 	INodeCredentialTestResult,
 } from 'n8n-workflow';
 
+import { readJsonText } from '../helpers/boundedJson';
 import { extractApiMessage } from '../helpers/normaliser';
 import { createRedactor } from '../helpers/redact';
 import { validateBaseUrl } from '../helpers/urls';
 import type { InputError } from '../helpers/validation';
+import { readBounded } from './stream';
 
 /**
  * The credential test: one free, authenticated request (GET /v1/models) that explains what went
@@ -46,12 +48,9 @@ function checkBaseUrl(value: unknown): Target {
 
 /** The API's own error message, if the body carries one, shortened and without the key. */
 function apiMessage(body: string, apiKey: string): string {
-	let parsed: unknown = body;
-	try {
-		parsed = JSON.parse(body);
-	} catch {
-		// Not JSON: no message of the API's to quote.
-	}
+	const read = readJsonText(body);
+	// Not JSON, or beyond the reader's limits: no message of the API's to quote.
+	const parsed = read.kind === 'json' ? read.value : read.kind === 'text' ? read.text : '';
 	const redactor = createRedactor([apiKey]);
 	const message = redactor
 		.text(extractApiMessage(parsed) ?? '')
@@ -61,22 +60,9 @@ function apiMessage(body: string, apiKey: string): string {
 }
 
 /** Reads at most MAX_BODY_BYTES of the answer; null when it is larger. */
-async function readBody(response: Response): Promise<string | null> {
-	if (!response.body) return '';
-	const reader = response.body.getReader();
-	const decoder = new TextDecoder();
-	let text = '';
-	let size = 0;
-	for (;;) {
-		const { done, value } = await reader.read();
-		if (done) return text + decoder.decode();
-		size += value.byteLength;
-		if (size > MAX_BODY_BYTES) {
-			await reader.cancel();
-			return null;
-		}
-		text += decoder.decode(value, { stream: true });
-	}
+async function readBody(response: Response, signal: AbortSignal): Promise<string | null> {
+	const read = await readBounded(response.body ?? '', MAX_BODY_BYTES, signal);
+	return read.kind === 'complete' ? read.text : null;
 }
 
 /** Node's code for a failed connection, wherever fetch put it. */
@@ -177,15 +163,13 @@ function verdict(
 	if (status < 200 || status >= 300) {
 		return fail(`GET ${MODELS_PATH} answered HTTP ${status}${said}.`);
 	}
-	let parsed: unknown;
-	try {
-		parsed = JSON.parse(body);
-	} catch {
+	const read = readJsonText(body);
+	if (read.kind !== 'json') {
 		return fail(
-			`The Base URL answered HTTP ${status} with something that is not JSON: it is probably not the API's address. ${USE_DEFAULT}`,
+			`The Base URL answered HTTP ${status} with ${read.kind === 'text' ? 'something that is not JSON' : `JSON that cannot be read (${read.why})`}: it is probably not the API's address. ${USE_DEFAULT}`,
 		);
 	}
-	const models = (parsed as { data?: unknown })?.data;
+	const models = (read.value as { data?: unknown })?.data;
 	const count = Array.isArray(models) ? ` (${models.length} models available)` : '';
 	return { status: 'OK', message: `CometAPI accepted the API key${count}.` };
 }
@@ -203,14 +187,15 @@ export async function testCometApiCredential(
 
 	let response: Response;
 	let body: string | null;
+	const signal = AbortSignal.timeout(TIMEOUT_MS);
 	try {
 		response = await fetch(target.endpoint, {
 			method: 'GET',
 			headers: { Authorization: `Bearer ${apiKey}`, Accept: 'application/json' },
 			redirect: 'manual',
-			signal: AbortSignal.timeout(TIMEOUT_MS),
+			signal,
 		});
-		body = await readBody(response);
+		body = await readBody(response, signal);
 	} catch (error) {
 		return fail(connectionFailure(target.url, failureCode(error)));
 	}

@@ -1,6 +1,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
 import type { HttpAnswer } from '../helpers/interfaces';
+import { DOWNLOAD_HEADERS } from './downloadLimits';
 import { type HttpResult, requestSignals, toTransportFailure, untilAborted } from './index';
 
 /**
@@ -22,6 +23,7 @@ export async function openDownload(
 				method: 'GET',
 				url,
 				encoding: 'stream',
+				headers: { ...DOWNLOAD_HEADERS },
 				returnFullResponse: true,
 				ignoreHttpStatusErrors: true,
 				// Each hop of a redirect is checked by the caller before it is followed.

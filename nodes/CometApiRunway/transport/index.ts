@@ -1,5 +1,6 @@
 import type { IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
+import { readJsonText } from '../helpers/boundedJson';
 import { MAX_ANSWER_BYTES } from '../helpers/constants';
 import type { HttpAnswer } from '../helpers/interfaces';
 import type { RouteCall } from './routes';
@@ -115,19 +116,11 @@ interface ApiCall extends RouteCall {
 	signal: AbortSignal;
 }
 
-function parseBody(text: string): unknown {
-	try {
-		return JSON.parse(text) as unknown;
-	} catch {
-		return text;
-	}
-}
-
 /**
  * The only code that talks to CometAPI. Authentication is injected by n8n from the credential.
  * Every HTTP status, and every failure to get one, is returned rather than thrown, so that one
  * place decides what each answer means. A body is read only up to a size no answer of CometAPI
- * reaches.
+ * reaches, and parsed only within the bounded reader's depth.
  */
 export async function cometApiRequest(this: IExecuteFunctions, call: ApiCall): Promise<HttpResult> {
 	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
@@ -160,13 +153,15 @@ export async function cometApiRequest(this: IExecuteFunctions, call: ApiCall): P
 			signals.either,
 		)) as HttpAnswer;
 		const body = await readBounded(response.body as ByteStream, MAX_ANSWER_BYTES, signals.either);
+		const read = body.kind === 'complete' ? readJsonText(body.text) : undefined;
 		return {
 			kind: 'answered',
 			answer: {
 				statusCode: response.statusCode,
 				headers: response.headers ?? {},
-				body: body.kind === 'complete' ? parseBody(body.text) : '',
+				body: read?.kind === 'json' ? read.value : read?.kind === 'text' ? read.text : '',
 				...(body.kind === 'oversized' ? { oversizedBytes: body.bytesRead } : {}),
+				...(read?.kind === 'unreadable' ? { unreadable: read.why } : {}),
 			},
 		};
 	} catch (error) {

@@ -19,7 +19,17 @@ export function isByteStream(value: unknown): value is ByteStream {
 }
 
 const toBuffer = (chunk: unknown): Buffer =>
-	Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
+	Buffer.isBuffer(chunk)
+		? chunk
+		: chunk instanceof Uint8Array
+			? Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength)
+			: Buffer.from(String(chunk));
+
+/** A body that can be read chunk by chunk: a Node stream, or a fetch Response's body. */
+const isChunked = (value: unknown): value is AsyncIterable<unknown> =>
+	typeof value === 'object' &&
+	value !== null &&
+	typeof (value as AsyncIterable<unknown>)[Symbol.asyncIterator] === 'function';
 
 /** Destroys the stream when the signal aborts, until `release` is called. */
 export function destroyOnAbort(stream: ByteStream, signal: AbortSignal): () => void {
@@ -44,28 +54,31 @@ export function onArrival(stream: ByteStream, listener: () => void): () => void 
 	};
 }
 
-type BodyRead = { kind: 'complete'; text: string } | { kind: 'oversized'; bytesRead: number };
+export type BodyRead =
+	| { kind: 'complete'; text: string }
+	| { kind: 'oversized'; bytesRead: number };
 
-/** Reads a whole body, but never more than `maxBytes` of it: a larger one is cut off unread. */
+/**
+ * Reads a whole body, but never more than `maxBytes` of it: a larger one is cut off unread. The
+ * size half of the bounded reader (helpers/boundedJson.ts checks what was read).
+ */
 export async function readBounded(
 	body: unknown,
 	maxBytes: number,
 	signal: AbortSignal,
 ): Promise<BodyRead> {
-	if (!isByteStream(body)) {
+	if (!isChunked(body)) {
 		return { kind: 'complete', text: typeof body === 'string' ? body : JSON.stringify(body ?? '') };
 	}
-	const release = destroyOnAbort(body, signal);
+	const release = isByteStream(body) ? destroyOnAbort(body, signal) : () => undefined;
 	const chunks: Buffer[] = [];
 	let bytes = 0;
 	try {
+		// Leaving the loop early destroys a Node stream and cancels a fetch body.
 		for await (const chunk of body) {
 			const buffer = toBuffer(chunk);
 			bytes += buffer.length;
-			if (bytes > maxBytes) {
-				body.destroy();
-				return { kind: 'oversized', bytesRead: bytes };
-			}
+			if (bytes > maxBytes) return { kind: 'oversized', bytesRead: bytes };
 			chunks.push(buffer);
 		}
 	} finally {
