@@ -224,7 +224,7 @@ async function runNode({
 	const log = [];
 	const logger = {};
 	for (const level of ['error', 'warn', 'info', 'debug', 'verbose']) {
-		logger[level] = (...args) => log.push({ level, args });
+		logger[level] = (...args) => log.push({ level, args, at: Date.now() });
 	}
 	// Whatever n8n or the node logs during this run lands in `log`.
 	logger.scoped = () => logger;
