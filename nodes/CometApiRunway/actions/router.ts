@@ -94,8 +94,11 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	try {
 		return await runAll(this, operation, credentials, out);
 	} catch (error) {
-		if (error instanceof NodeApiError || error instanceof NodeOperationError) throw out.error(error);
-		throw error;
+		const nodeError =
+			error instanceof NodeApiError || error instanceof NodeOperationError
+				? error
+				: new NodeOperationError(this.getNode(), error as Error);
+		throw out.error(nodeError);
 	}
 }
 
