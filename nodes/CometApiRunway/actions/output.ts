@@ -45,7 +45,13 @@ export function createOutput(ctx: IExecuteFunctions, redactor: Redactor) {
 	const error = <T extends NodeError>(nodeError: T): T => {
 		const fields = nodeError as unknown as Record<string, unknown>;
 		for (const key of Object.keys(fields)) {
-			if (key !== 'node') fields[key] = redactor.json(fields[key]);
+			const value = fields[key];
+			if (key === 'node') continue;
+			if (value instanceof Error) {
+				// A cause stays an Error, so that n8n still reads its message.
+				value.message = redactor.text(value.message);
+				if (value.stack) value.stack = redactor.text(value.stack);
+			} else fields[key] = redactor.json(value);
 		}
 		nodeError.message = cut(redactor.text(nodeError.message), MAX_MESSAGE_CHARS);
 		if (typeof nodeError.description === 'string') {
