@@ -18,6 +18,8 @@ const WORD = /[A-Za-z0-9]/;
 
 /** Lower case that keeps every index: `İ` and the like, which grow when lowered, stay as they are. */
 function fold(text: string): string {
+	// eslint-disable-next-line no-control-regex
+	if (/^[\x00-\x7f]*$/.test(text)) return text.toLowerCase();
 	let out = '';
 	for (const char of text) {
 		const lower = char.toLowerCase();
