@@ -146,7 +146,8 @@ function nodeTypesFor(fixture, runwayNode) {
  *   cancelAfterMs  stop the execution this long after it starts
  *   nodeSettings   the node's own settings as a workflow saves them (retryOnFail, maxTries…)
  *   control        an object that gets `cancel()`, to stop the execution from outside
- * Returns { items, error, run, nodeReturnedAt, cancelledAt, log }.
+ * Returns { items, errorItems, error, run, nodeReturnedAt, cancelledAt, log }: `errorItems` is
+ * n8n's error output, there when On Error is "Continue (using error output)".
  */
 async function runNode({
 	parameters,
@@ -223,7 +224,7 @@ async function runNode({
 	const log = [];
 	const logger = {};
 	for (const level of ['error', 'warn', 'info', 'debug', 'verbose']) {
-		logger[level] = (...args) => log.push({ level, args });
+		logger[level] = (...args) => log.push({ level, args, at: Date.now() });
 	}
 	// Whatever n8n or the node logs during this run lands in `log`.
 	logger.scoped = () => logger;
@@ -280,6 +281,7 @@ async function runNode({
 	const taskData = run.data.resultData.runData[NODE_NAME]?.[0];
 	return {
 		items: taskData?.data?.main?.[0] ?? [],
+		errorItems: taskData?.data?.main?.[1] ?? [],
 		error: taskData?.error ?? run.data.resultData.error ?? nodeError,
 		run,
 		nodeReturnedAt,

@@ -1,10 +1,7 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
+import type { IExecuteFunctions, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import type { ApiProblem } from '../helpers/answers';
-import type { TaskItem } from '../helpers/interfaces';
-import { toTaskItem } from '../helpers/output';
-import type { Redactor } from '../helpers/redact';
 import type { InputError } from '../helpers/validation';
 import type { Job } from '../runner/job';
 
@@ -13,11 +10,10 @@ type NodeError = NodeApiError | NodeOperationError;
 const clock = (ms: number) => new Date(ms).toISOString().slice(11, 19);
 
 /**
- * Turns what happened to the items into n8n errors and output items. Everything the node puts
- * out passes through here, and so through the redactor: the API key never leaves, whatever an
- * answer echoed.
+ * Words what happened to the items as n8n errors. The output boundary (./output.ts) redacts
+ * them before they leave.
  */
-export function createShaper(ctx: IExecuteFunctions, redactor: Redactor) {
+export function createShaper(ctx: IExecuteFunctions) {
 	const node = ctx.getNode();
 
 	/**
@@ -30,23 +26,18 @@ export function createShaper(ctx: IExecuteFunctions, redactor: Redactor) {
 	};
 
 	const operationError = (message: string, description: string, itemIndex?: number) => {
-		const clean = redactor.text(message);
-		const error = new NodeOperationError(node, clean, {
-			itemIndex,
-			description: redactor.text(description),
-		});
-		return keepMessage(error, clean);
+		const error = new NodeOperationError(node, message, { itemIndex, description });
+		return keepMessage(error, message);
 	};
 
 	const apiError = (problem: ApiProblem, itemIndex: number, taskId?: string) => {
-		const message = redactor.text(problem.message);
-		const description = redactor.text(problem.description);
+		const { message, description } = problem;
 		const httpCode = problem.httpCode !== undefined ? String(problem.httpCode) : undefined;
 		const response: JsonObject = {
 			message,
 			description,
 			...(httpCode ? { httpCode } : {}),
-			...(problem.apiCode ? { code: redactor.text(problem.apiCode) } : {}),
+			...(problem.apiCode ? { code: problem.apiCode } : {}),
 			...(taskId ? { taskId } : {}),
 		};
 		const error = new NodeApiError(node, response, { itemIndex, message, description, httpCode });
@@ -59,9 +50,6 @@ export function createShaper(ctx: IExecuteFunctions, redactor: Redactor) {
 			? operationError(failure.problem.message, failure.problem.description, job.itemIndex)
 			: apiError(failure.problem, job.itemIndex, job.record?.taskId);
 	};
-
-	const itemJson = (job: Job): TaskItem | IDataObject =>
-		job.record ? toTaskItem(job.record, redactor) : {};
 
 	/** Names every paid task, and every create that may have been taken, so nothing is lost. */
 	const mentionTasks = (error: NodeError, jobs: Job[], except?: Job): NodeError => {
@@ -116,27 +104,6 @@ export function createShaper(ctx: IExecuteFunctions, redactor: Redactor) {
 				return mentionTasks(error, jobs);
 			}
 			return mentionTasks(jobError(firstFailure), jobs, firstFailure);
-		},
-
-		outputItem(job: Job): INodeExecutionData {
-			const json = itemJson(job);
-			if (job.binary) {
-				const { fileName, mimeType, fileSize } = job.binary;
-				json.file = { fileName, mimeType, fileSize, binaryProperty: job.wait.outputBinaryProperty };
-			}
-			return {
-				json,
-				...(job.binary ? { binary: { [job.wait.outputBinaryProperty]: job.binary } } : {}),
-				pairedItem: { item: job.itemIndex },
-			};
-		},
-
-		errorItem(error: NodeError, itemIndex: number, job?: Job): INodeExecutionData {
-			const base = job ? itemJson(job) : {};
-			return {
-				json: { ...base, error: error.message, errorDescription: error.description ?? null },
-				pairedItem: { item: itemIndex },
-			};
 		},
 
 		jobError,

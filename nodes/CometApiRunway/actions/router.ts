@@ -3,7 +3,7 @@ import type {
 	IExecuteFunctions,
 	INodeExecutionData,
 } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { WAIT } from '../helpers/constants';
 import { createRedactor } from '../helpers/redact';
@@ -14,6 +14,7 @@ import type { Job } from '../runner/job';
 import { CREDENTIAL_TYPE } from '../transport';
 import { createShaper, type Shaper } from './errors';
 import type { Operation } from './operation';
+import { createOutput, type Output } from './output';
 import { readWaitSettings } from './parameters';
 import { findOperation } from './registry';
 
@@ -59,6 +60,7 @@ async function prepareJobs(
 	ctx: IExecuteFunctions,
 	operation: Operation,
 	shape: Shaper,
+	out: Output,
 	outputs: INodeExecutionData[],
 ): Promise<Job[]> {
 	const continueOnFail = ctx.continueOnFail();
@@ -74,7 +76,7 @@ async function prepareJobs(
 					? shape.inputError(error, itemIndex)
 					: new NodeOperationError(ctx.getNode(), error as Error, { itemIndex });
 			if (!continueOnFail) throw nodeError;
-			outputs[itemIndex] = shape.errorItem(nodeError, itemIndex);
+			outputs[itemIndex] = out.failure(nodeError, itemIndex);
 		}
 	}
 	return jobs;
@@ -88,30 +90,49 @@ async function prepareJobs(
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const operation = dispatch(this);
 	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
-	const shape = createShaper(this, createRedactor([credentials.apiKey]));
-	refuseRetryOnFail(this, operation, shape);
+	const out = createOutput(this, createRedactor([credentials.apiKey]));
+	try {
+		return await runAll(this, operation, credentials, out);
+	} catch (error) {
+		const nodeError =
+			error instanceof NodeApiError || error instanceof NodeOperationError
+				? error
+				: new NodeOperationError(this.getNode(), error as Error);
+		throw out.error(nodeError);
+	}
+}
+
+async function runAll(
+	ctx: IExecuteFunctions,
+	operation: Operation,
+	credentials: ICredentialDataDecryptedObject,
+	out: Output,
+): Promise<INodeExecutionData[][]> {
+	const shape = createShaper(ctx);
+	refuseRetryOnFail(ctx, operation, shape);
 	const baseUrl = checkCredential(credentials, shape);
 
-	const outputs: INodeExecutionData[] = new Array(this.getInputData().length);
-	const jobs = await prepareJobs(this, operation, shape, outputs);
+	const outputs: INodeExecutionData[] = new Array(ctx.getInputData().length);
+	const jobs = await prepareJobs(ctx, operation, shape, out, outputs);
 	const first = jobs[0]?.wait;
-	const { stopped, firstFailure } = await runBatch(this, jobs, {
-		continueOnFail: this.continueOnFail(),
+	const { stopped, firstFailure } = await runBatch(ctx, jobs, {
+		continueOnFail: ctx.continueOnFail(),
 		maxConcurrentRequests: first?.maxConcurrentRequests ?? WAIT.maxConcurrentRequests.default,
 		maxConcurrentDownloads: first?.maxConcurrentDownloads ?? WAIT.maxConcurrentDownloads.default,
 		baseUrl,
+		log: out.log,
 	});
 
 	if (stopped || firstFailure) {
-		const error = shape.batchError(jobs, stopped, firstFailure);
+		const error = out.error(shape.batchError(jobs, stopped, firstFailure));
 		// n8n stores a stopped execution before the node returns, so the task IDs also go to its log.
-		if (stopped) this.logger.warn(`${error.message}. ${error.description ?? ''}`.trim());
+		if (stopped) out.log('warn', `${error.message}. ${error.description ?? ''}`.trim());
 		throw error;
 	}
 	for (const job of jobs) {
 		outputs[job.itemIndex] = job.failure
-			? shape.errorItem(shape.jobError(job), job.itemIndex, job)
-			: shape.outputItem(job);
+			? out.failure(shape.jobError(job), job.itemIndex, job)
+			: out.success(job);
 	}
 	return [outputs];
 }

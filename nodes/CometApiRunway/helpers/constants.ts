@@ -58,6 +58,8 @@ export const MAX_ANSWER_BYTES = 4 * 1024 * 1024;
 export const MAX_JSON_DEPTH = 64;
 /** The raw answer kept in an output item. */
 export const MAX_RESPONSE_CHARS = 16 * 1024;
+/** An error message's length; an API's text beyond it stays in the item's `response`. */
+export const MAX_MESSAGE_CHARS = 1_000;
 
 export const PROMPT_MAX_UNITS = 512;
 export const SEED_MAX = 999_999_999;

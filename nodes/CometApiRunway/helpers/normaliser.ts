@@ -190,7 +190,7 @@ export function extractApiMessage(body: unknown): string | undefined {
 	if (typeof body === 'string') {
 		const text = body.trim();
 		if (text.startsWith('<')) return undefined;
-		return nonEmptyString(text.slice(0, 300));
+		return nonEmptyString(text);
 	}
 	if (!isObject(body)) return undefined;
 	const error = isObject(body.error) ? body.error : undefined;

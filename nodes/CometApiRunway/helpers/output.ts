@@ -1,9 +1,5 @@
-import type { IDataObject } from 'n8n-workflow';
-
-import { MAX_RESPONSE_CHARS } from './constants';
 import type { NormalisedTask, TaskItem, TaskRoute } from './interfaces';
 import { kindFromUrl, type MediaKind } from './media';
-import type { Redactor } from './redact';
 
 export interface TaskRecord {
 	taskId: string;
@@ -21,23 +17,16 @@ export interface TaskRecord {
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
-/** The last raw answer, secrets removed, cut to a size an item can carry. */
-function rawBody(response: unknown, redactor: Redactor): TaskItem['response'] {
-	if (response === undefined || response === null) return null;
-	const clean = redactor.json(response);
-	const text = typeof clean === 'string' ? clean : JSON.stringify(clean);
-	if (text.length <= MAX_RESPONSE_CHARS) return clean as IDataObject | string;
-	const marker = ` … [cut: the answer had ${text.length} characters]`;
-	return text.slice(0, MAX_RESPONSE_CHARS - marker.length) + marker;
-}
-
-/** The output item's JSON: one shape for every operation and every response shape. */
-export function toTaskItem(record: TaskRecord, redactor: Redactor): TaskItem {
+/**
+ * The output item's JSON: one shape for every operation and every response shape. Raw: the
+ * output boundary (actions/output.ts) redacts it and cuts `response`.
+ */
+export function toTaskItem(record: TaskRecord): TaskItem {
 	const task = record.task;
 	const outputs = task?.outputs ?? [];
 	const outputUrl = task?.results[0] ?? null;
 	const kind = record.outputKind ?? (outputUrl ? kindFromUrl(outputUrl) : null);
-	return redactor.json({
+	return {
 		taskId: record.taskId,
 		route: record.route,
 		// A task CometAPI does not know has no status, rather than a made-up PENDING.
@@ -54,7 +43,7 @@ export function toTaskItem(record: TaskRecord, redactor: Redactor): TaskItem {
 		submittedAt: iso(record.submittedAtMs ?? task?.createdAtMs ?? null),
 		finishedAt: iso(task?.finishedAtMs ?? record.finishedAtMs),
 		polls: record.polls,
-		response: rawBody(task?.response, redactor),
+		response: (task?.response ?? null) as TaskItem['response'],
 		...(record.verified === undefined ? {} : { verified: record.verified }),
-	});
+	};
 }

@@ -7,12 +7,15 @@ import { trimBaseUrl } from '../transport';
 import { hostClock } from './clock';
 import { TaskFailure } from './failure';
 import { type Job, runJob } from './job';
+import type { Run } from './run';
 
 interface BatchSettings {
 	continueOnFail: boolean;
 	maxConcurrentRequests: number;
 	maxConcurrentDownloads: number;
 	baseUrl: string;
+	/** Writes a line to n8n's log, through the output boundary's redactor. */
+	log: Run['log'];
 }
 
 interface BatchOutcome {
@@ -67,7 +70,7 @@ export async function runBatch(
 		await Promise.all(
 			jobs.map(async (job) => {
 				const { signal, release } = signals.child();
-				const run = { ctx, clock, requests, downloads, signal, baseUrl };
+				const run = { ctx, clock, requests, downloads, signal, baseUrl, log: settings.log };
 				try {
 					await runJob(
 						{

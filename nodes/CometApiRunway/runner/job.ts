@@ -53,6 +53,11 @@ async function runCreate(run: Run, job: Job, request: CreateRequest): Promise<vo
 		submittedAtMs: created.submittedAtMs,
 	};
 	job.record = record;
+	// n8n stores nothing until the node returns: its log is the journal if the process dies now.
+	run.log(
+		'info',
+		`CometAPI Runway: task ${created.taskId} accepted (route ${request.route}, item ${job.itemIndex}, execution ${run.ctx.getExecutionId()})`,
+	);
 	// A create answered during the grace after a stop is kept, but not waited on.
 	if (run.signal.aborted) throw cancelled();
 	if (!wait.waitForCompletion) return;

@@ -18,6 +18,8 @@ export interface Run {
 	createSignal: AbortSignal;
 	/** The credential's base URL; output URLs on internal hosts are fetched only when it is local too. */
 	baseUrl: string;
+	/** Writes a line to n8n's log, redacted. */
+	log(level: 'info' | 'warn', line: string): void;
 	/**
 	 * Tells the batch at once that this job failed, while its request slot is still held, so
 	 * that a create queued for the slot sees the stop before it is sent.
