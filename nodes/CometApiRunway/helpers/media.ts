@@ -179,5 +179,7 @@ export function checkMediaFile(
 /** The data URI the API takes instead of a URL, from the whole file, checked again. */
 export function toDataUri(kind: MediaKind, bytes: Uint8Array, file: FileField): string {
 	const type = checkMediaFile(kind, bytes, bytes.length, file);
-	return `data:${type};base64,${Buffer.from(bytes).toString('base64')}`;
+	// A view of the same bytes, not a copy: the file may be large.
+	const view = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+	return `data:${type};base64,${view.toString('base64')}`;
 }
