@@ -93,11 +93,114 @@ function startSignal() {
 	});
 }
 
+/** RSS, external and heap sampled every 50 ms from now until `stop()`, with getrusage's maxRSS. */
+function sampleMemory() {
+	const baseline = process.memoryUsage();
+	const peaks = { peakRss: baseline.rss, peakExternal: baseline.external, peakHeap: baseline.heapUsed, samples: 0 };
+	const timer = setInterval(() => {
+		const m = process.memoryUsage();
+		peaks.samples++;
+		peaks.peakRss = Math.max(peaks.peakRss, m.rss);
+		peaks.peakExternal = Math.max(peaks.peakExternal, m.external);
+		peaks.peakHeap = Math.max(peaks.peakHeap, m.heapUsed);
+	}, 50);
+	return {
+		baseline,
+		stop() {
+			clearInterval(timer);
+			return { ...peaks, maxRss: process.resourceUsage().maxRSS * 1024, end: process.memoryUsage() };
+		},
+	};
+}
+
+/**
+ * An MP4 of `bytes` as a stream of shared 1 MB chunks: its header (ftyp, moov, an mdat of the
+ * right size), then filler with the row's number at the end. Nothing of it is held by the test.
+ */
+function mp4Stream(bytes, row) {
+	const { Readable } = require('node:stream');
+	const header = require('../support/videos').mp4({ padBytes: 0 });
+	header.writeUInt32BE(bytes - (header.length - 8), header.length - 8);
+	const filler = Buffer.alloc(MB, 0x11);
+	const tail = Buffer.from(`row ${row}`.padStart(16, ' '));
+	return Readable.from(
+		(function* () {
+			yield header;
+			let left = bytes - header.length - tail.length;
+			while (left > 0) {
+				const size = Math.min(left, MB);
+				yield size === MB ? filler : filler.subarray(0, size);
+				left -= size;
+			}
+			yield tail;
+		})(),
+		{ objectMode: false },
+	);
+}
+
+/**
+ * Binary inputs: `rows` rows, each with an MP4 of `fileBytes` in n8n's binary store (filesystem
+ * mode), into Upscale with Max Concurrent Requests `cap`; the parent's simulator holds each create
+ * for a while so `cap` are in flight. `maxUriChars` raises the node's data-URI cap in this process
+ * only, to measure files the 5 MB cap would refuse. Every row is validated (Continue On Fail).
+ */
+async function binaryInputsMain() {
+	const rows = Number(argument('rows', 40));
+	const fileBytes = Number(argument('file-bytes', 11 * MB));
+	const cap = Number(argument('cap', 2));
+	const maxUriChars = argument('max-uri-chars');
+	await initBinaryData();
+	if (maxUriChars) {
+		const constants = require(path.join(common.ROOT, 'dist', 'nodes', 'CometApiRunway', 'helpers', 'constants.js'));
+		constants.MEDIA.dataUriMaxChars = Number(maxUriChars);
+	}
+	const parameters = {
+		resource: 'video',
+		operation: 'upscale',
+		videoSource: 'binary',
+		videoBinaryPropertyName: 'data',
+		model: 'upscale_v1',
+		waitForCompletion: true,
+		waitOptions: { pollInterval: 2, timeout: 600, maxConcurrentRequests: cap },
+	};
+	const credentials = { apiKey, baseUrl };
+	const row = (i, bytes) => ({ json: { row: i }, binary: { data: { data: mp4Stream(bytes, i), fileName: `row${i}.mp4`, mimeType: 'video/mp4' } } });
+	const warm = await runNode({ parameters, items: [row(-1, 256 * 1024)], credentials, continueOnFail: true });
+	if (warm.error || warm.items[0].json.error) throw new Error(`warm-up failed: ${warm.error?.message ?? warm.items[0].json.error}`);
+
+	await settle();
+	const sampler = sampleMemory();
+	const items = Array.from({ length: rows }, (_, i) => row(i, fileBytes));
+	const startedAt = Date.now();
+	const result = await runNode({ parameters, items, credentials, continueOnFail: true });
+	const peaks = sampler.stop();
+	const out = result.items ?? [];
+	const report = {
+		scenario: 'binary-inputs',
+		rows,
+		fileBytes,
+		cap,
+		maxUriChars: maxUriChars ? Number(maxUriChars) : null,
+		startedAt,
+		error: result.error ? result.error.message : null,
+		succeeded: out.filter((item) => item.json.status === 'SUCCEEDED').length,
+		refused: out.filter((item) => item.json.error).length,
+		firstRefusal: out.find((item) => item.json.error)?.json.error ?? null,
+		baselineRss: sampler.baseline.rss,
+		peakRssSampled: peaks.peakRss,
+		maxRss: peaks.maxRss,
+		samples: peaks.samples,
+		warnings,
+	};
+	process.stdout.write(`RESULT ${JSON.stringify(report)}\n`);
+}
+
 async function main() {
 	if (!baseUrl) {
 		process.stdout.write('READY\n');
 		baseUrl = (await startSignal()).baseUrl;
 	}
+	if (argument('scenario') === 'binary-inputs') return await binaryInputsMain();
 	const binary = await initBinaryData();
 	const credentials = { apiKey, baseUrl };
 	const parameters = imageToVideoParameters({ downloadOutput: true });
@@ -111,27 +214,15 @@ async function main() {
 	if (warm.error) throw new Error(`warm-up failed: ${warm.error.message}`);
 
 	await settle();
-	const baseline = process.memoryUsage();
-	let peakRss = baseline.rss;
-	let peakExternal = baseline.external;
-	let peakHeap = baseline.heapUsed;
-	let samples = 0;
-	const sampler = setInterval(() => {
-		const m = process.memoryUsage();
-		samples++;
-		if (m.rss > peakRss) peakRss = m.rss;
-		if (m.external > peakExternal) peakExternal = m.external;
-		if (m.heapUsed > peakHeap) peakHeap = m.heapUsed;
-	}, 50);
+	const sampler = sampleMemory();
+	const { baseline } = sampler;
 
 	const diskBefore = mode === 'default' ? { total: 0, files: 0 } : duSync(binary.storagePath);
 	const items = Array.from({ length: tasks }, (_, i) => ({ json: { prompt: `memory ${mode} item ${i}` } }));
 	const startedAt = Date.now();
 	const result = await runNode({ parameters, items, credentials });
 	const returnedAt = result.nodeReturnedAt ?? Date.now();
-	clearInterval(sampler);
-	const maxRss = process.resourceUsage().maxRSS * 1024;
-	const end = process.memoryUsage();
+	const { peakRss, peakExternal, peakHeap, samples, maxRss, end } = sampler.stop();
 
 	const out = result.items;
 	const failures = out.filter((item) => item.json.status !== 'SUCCEEDED' || !item.binary?.data);

@@ -10,7 +10,9 @@
  *   5. Queue mode: test/bench/queue.js (n8n main + workers on PostgreSQL and Redis): wall time of
  *      20 executions × 10 rows against 1 × 10 rows, and a worker's memory in database binary mode.
  * All ratios are measured within this one run; the machine is shared, so absolute times wobble.
- * BENCH_ONLY=batch,memory,soak,hostile,queue (any subset) runs only those sections; the default is all.
+ *   2b. Binary inputs: 40 rows with a binary video each in n8n's binary store (filesystem mode),
+ *      Max Concurrent Requests 2, each create held by the simulator; a child's peak RSS growth.
+ * BENCH_ONLY=batch,memory,binary,soak,hostile,queue (any subset) runs only those sections; the default is all.
  */
 const fs = require('node:fs');
 const path = require('node:path');
@@ -40,7 +42,10 @@ const MEMORY_TASK_MS = 3_000;
 const SOAK_ITEMS = 200;
 const SOAK_SEED = 20240601;
 const API_KEY = 'test-api-key';
-const SECTIONS = new Set((process.env.BENCH_ONLY || 'batch,memory,soak,hostile,queue').split(',').map((x) => x.trim()));
+const BINARY_ROWS = 40;
+const BINARY_CAP = 2;
+const BINARY_HOLD_MS = 1_500;
+const SECTIONS = new Set((process.env.BENCH_ONLY || 'batch,memory,binary,soak,hostile,queue').split(',').map((x) => x.trim()));
 
 const s = (ms, digits = 2) => (ms / 1000).toFixed(digits);
 const mb = (bytes) => (bytes / MB).toFixed(0);
@@ -240,6 +245,7 @@ async function main() {
 	const children = SECTIONS.has('memory') ? await Promise.all([spawnMemoryChild('filesystem'), spawnMemoryChild('default')]) : [];
 	if (SECTIONS.has('batch')) await batchSection();
 	if (SECTIONS.has('memory')) await memorySection(children);
+	if (SECTIONS.has('binary')) await binarySection();
 	if (SECTIONS.has('soak')) {
 		console.log('');
 		for (const line of await soak()) console.log(line);
@@ -337,6 +343,92 @@ async function memorySection(children) {
 			line += `; in-memory mode ${mb(memGrowth)} MB (${(memGrowth / growth).toFixed(1)}×)`;
 		}
 		console.log(line);
+	}
+}
+
+/**
+ * One binary-inputs run in a child (test/bench/memory.js --scenario binary-inputs). The simulator
+ * holds each create for BINARY_HOLD_MS, so the cap's worth are in flight, and keeps only the start
+ * of each data URI it receives so that its own memory stays small.
+ */
+async function binaryInputsRun({ fileBytes, maxUriChars }) {
+	const sim = await startSimulator({ apiKey: API_KEY, taskDurationMs: 500 });
+	sim.fault('createOfficial', {
+		kind: 'hold',
+		holdMs: BINARY_HOLD_MS,
+		times: Infinity,
+		when: (record) => {
+			const uri = record.body?.videoUri;
+			if (typeof uri === 'string') record.body.videoUri = `${uri.slice(0, 40)}…(${uri.length} chars)`;
+			return true;
+		},
+	});
+	const args = ['--scenario', 'binary-inputs', '--rows', String(BINARY_ROWS), '--file-bytes', String(fileBytes), '--cap', String(BINARY_CAP)];
+	if (maxUriChars) args.push('--max-uri-chars', String(maxUriChars));
+	try {
+		const child = spawn(process.execPath, ['--expose-gc', path.join(__dirname, 'memory.js'), ...args, '--base-url', sim.baseUrl, '--api-key', API_KEY], {
+			stdio: ['ignore', 'pipe', 'pipe'],
+			env: { ...process.env, N8N_USER_FOLDER: '' },
+		});
+		let stdout = '';
+		let stderr = '';
+		child.stdout.on('data', (chunk) => (stdout += chunk));
+		child.stderr.on('data', (chunk) => (stderr += chunk));
+		const code = await new Promise((resolve) => child.on('close', resolve));
+		const line = stdout.split('\n').find((l) => l.startsWith('RESULT '));
+		if (!line) return { fatal: `no result (exit ${code}): ${(stderr || stdout).trim().split('\n').slice(0, 6).join(' | ')}` };
+		const report = JSON.parse(line.slice('RESULT '.length));
+		if (report.fatal) return report;
+		for (const w of report.warnings ?? []) noteWarning('binary-inputs child', w.name, w.message);
+		const at = sim.createRequests().filter((r) => r.at >= report.startedAt).map((r) => r.at);
+		report.creates = at.length;
+		// Creates the simulator held at once: each is held BINARY_HOLD_MS from its arrival.
+		report.maxInFlight = Math.max(0, ...at.map((t) => at.filter((u) => u <= t && u > t - BINARY_HOLD_MS).length));
+		report.growth = Math.max(report.peakRssSampled, report.maxRss) - report.baselineRss;
+		return report;
+	} finally {
+		await sim.close();
+	}
+}
+
+async function binarySection() {
+	const MAX_VALID = Math.floor((5 * MB - 'data:video/mp4;base64,'.length) / 4) * 3;
+	console.log('');
+	console.log(
+		`2b. Binary inputs: ${BINARY_ROWS} rows, a binary MP4 each in n8n's binary store (filesystem mode), Upscale, Max Concurrent Requests ${BINARY_CAP}, ` +
+			`each create held ${s(BINARY_HOLD_MS, 1)} s by the simulator; child process, RSS sampled every 50 ms (+ getrusage maxRSS)`,
+	);
+	const cases = [
+		{ label: '11 MB, cap raised to 16 MB in the child', fileBytes: 11 * MB, maxUriChars: 16 * MB },
+		{ label: `${(MAX_VALID / MB).toFixed(2)} MB (largest valid at 5 MB)`, fileBytes: MAX_VALID },
+		{ label: '11 MB at the 5 MB cap (all refused)', fileBytes: 11 * MB },
+	];
+	const reports = [];
+	for (const c of cases) reports.push({ ...c, ...(await binaryInputsRun(c)) });
+	console.log(
+		table(
+			['files', 'sent', 'refused', 'max in flight', 'base MB', 'peak MB', 'growth MB'],
+			reports.map((r) =>
+				r.fatal
+					? [r.label, 'FAILED', '', '', '', '', '']
+					: [r.label, `${r.creates}/${BINARY_ROWS}`, r.refused, r.maxInFlight, mb(r.baselineRss), mb(Math.max(r.peakRssSampled, r.maxRss)), mb(r.growth)],
+			),
+		),
+	);
+	for (const r of reports) {
+		if (r.fatal) console.log(`  ${r.label}: ${r.fatal.slice(0, 400)}`);
+		else if (r.error) console.log(`  ${r.label}: error ${r.error}`);
+	}
+	const [raised, valid, refused] = reports;
+	if (refused && !refused.fatal) console.log(`  refusal: ${refused.firstRefusal}`);
+	if (raised && !raised.fatal) {
+		console.log(`binary inputs: ${BINARY_ROWS} rows x 11 MB, cap ${BINARY_CAP}: peak growth ${mb(raised.growth)} MB (goal < 150 MB: ${verdict(raised.growth < 150 * MB)}; data-URI cap raised to 16 MB in the bench's child, 5 MB refuses such files)`);
+	}
+	if (valid && !valid.fatal) {
+		console.log(`binary inputs: ${BINARY_ROWS} rows x ${(MAX_VALID / MB).toFixed(2)} MB (largest valid), cap ${BINARY_CAP}: peak growth ${mb(valid.growth)} MB`);
+	}
+	if (refused && !refused.fatal) {
+		console.log(`binary inputs: ${BINARY_ROWS} rows x 11 MB refused at the 5 MB cap: ${refused.refused}/${BINARY_ROWS} refused, ${refused.creates} requests, peak growth ${mb(refused.growth)} MB`);
 	}
 }
 

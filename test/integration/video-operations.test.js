@@ -362,6 +362,7 @@ describe('Character Performance', () => {
 describe('refused before any request, naming the field', () => {
 	const HTTP_VIDEO = 'Video URL must start with https://, got "http:…"; Runway only fetches public https:// URLs';
 	const bigMp4 = videos.mp4({ padBytes: 17 * 1024 * 1024 - 156 });
+	const sixMbMp4 = videos.mp4({ padBytes: 6 * 1024 * 1024 - 156 });
 	const binaryItem = (binary, json = { prompt: 'p' }) => [{ json, binary }];
 
 	test.each([
@@ -411,7 +412,13 @@ describe('refused before any request, naming the field', () => {
 			'V2V: a 17 MB video binary',
 			videoToVideo({ videoSource: 'binary' }),
 			binaryItem({ data: file(bigMp4, 'big.mp4', 'video/mp4') }),
-			'Input Video Binary Field "data" is 17.00 MB, which is 22.67 MB as the data URI sent; Runway takes at most 16.00 MB',
+			'Input Video Binary Field "data" is 17.00 MB, which is 22.67 MB as the data URI sent; Runway takes at most 5.00 MB',
+		],
+		[
+			'V2V: a 6 MB video binary (over the 5 MB every data URI may have)',
+			videoToVideo({ videoSource: 'binary' }),
+			binaryItem({ data: file(sixMbMp4, 'six.mp4', 'video/mp4') }),
+			'Input Video Binary Field "data" is 6.00 MB, which is 8.00 MB as the data URI sent; Runway takes at most 5.00 MB',
 		],
 		['V2V: an http:// video URL', videoToVideo({ videoUrl: 'http://example.com/clip.mp4' }), prompts('p'), HTTP_VIDEO],
 		['V2V: a video URL on an IP address', videoToVideo({ videoUrl: 'https://10.0.0.5/clip.mp4' }), prompts('p'), 'Video URL uses an IP address (10.0.0.5) instead of a domain name; Runway only fetches public https:// URLs'],
@@ -472,12 +479,25 @@ describe('refused before any request, naming the field', () => {
 			'Act-Two: a 17 MB performance video',
 			characterPerformance({ videoSource: 'binary' }),
 			binaryItem({ data: file(bigMp4, 'act.mp4', 'video/mp4') }),
-			'Performance Video Binary Field "data" is 17.00 MB, which is 22.67 MB as the data URI sent; Runway takes at most 16.00 MB',
+			'Performance Video Binary Field "data" is 17.00 MB, which is 22.67 MB as the data URI sent; Runway takes at most 5.00 MB',
 		],
 	])('%s', async (_name, parameters, items, message) => {
 		const result = await runNode({ parameters, items, credentials });
 		expect(result.error?.name).toBe('NodeOperationError');
 		expect(result.error.message).toBe(message);
+		expect(sim.requests).toHaveLength(0);
+	});
+
+	test('a binary video over 5 MB is refused before any request, pointing to Video URL for larger files', async () => {
+		const result = await runNode({
+			parameters: videoToVideo({ videoSource: 'binary' }),
+			items: binaryItem({ data: file(sixMbMp4, 'six.mp4', 'video/mp4') }),
+			credentials,
+		});
+		expect(result.error.message).toBe(
+			'Input Video Binary Field "data" is 6.00 MB, which is 8.00 MB as the data URI sent; Runway takes at most 5.00 MB',
+		);
+		expect(result.error.description).toContain('give it by URL in Video URL instead');
 		expect(sim.requests).toHaveLength(0);
 	});
 

@@ -113,6 +113,7 @@ describe('credential base URL', () => {
 });
 
 describe('binary images', () => {
+	const file = (declared) => ({ field: 'Input Binary Field "data"', urlField: 'Image URL', declared });
 	const png = images.png();
 	const jpeg = images.jpeg();
 	const webp = Buffer.concat([Buffer.from('RIFF'), Buffer.alloc(4), Buffer.from('WEBPVP8 '), Buffer.alloc(100)]);
@@ -123,7 +124,7 @@ describe('binary images', () => {
 		['WebP', webp, 'image/webp'],
 	])('%s is recognised by its content and sent as a data URI', (_name, bytes, type) => {
 		expect(media.sniffImage(bytes)).toBe(type);
-		expect(media.toDataUri('image', bytes, 'Input Binary Field "data"', 'application/octet-stream')).toBe(
+		expect(media.toDataUri('image', bytes, file('application/octet-stream'))).toBe(
 			`data:${type};base64,${bytes.toString('base64')}`,
 		);
 	});
@@ -133,11 +134,11 @@ describe('binary images', () => {
 		['text named .png', Buffer.from('hello, this is not an image'), /holds text/],
 		['PDF', Buffer.from('%PDF-1.7'), /holds a PDF document/],
 	])('%s is refused, naming what it is', (_name, bytes, pattern) => {
-		refuses(() => media.toDataUri('image', bytes, 'Input Binary Field "data"', 'image/png'), 'Input Binary Field "data"', pattern);
+		refuses(() => media.toDataUri('image', bytes, file('image/png')), 'Input Binary Field "data"', pattern);
 	});
 
 	test('over 5 MB is refused with the size found', () => {
 		const big = Buffer.concat([png, Buffer.alloc(6 * 1024 * 1024)]);
-		refuses(() => media.toDataUri('image', big, 'Input Binary Field "data"', 'image/png'), 'Input Binary Field "data"', /is 6\.00 MB, which is 8\.00 MB as the data URI sent; Runway takes at most 5\.00 MB/);
+		refuses(() => media.toDataUri('image', big, file('image/png')), 'Input Binary Field "data"', /is 6\.00 MB, which is 8\.00 MB as the data URI sent; Runway takes at most 5\.00 MB/);
 	});
 });

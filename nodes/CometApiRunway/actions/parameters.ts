@@ -6,7 +6,8 @@ import {
 	PLACEHOLDER_CALLBACK_URL,
 	WAIT,
 } from '../helpers/constants';
-import { type MediaKind, toDataUri } from '../helpers/media';
+import { type BinaryDataUri, checkBinaryFile } from '../helpers/binaryInput';
+import type { MediaKind } from '../helpers/media';
 import type { WaitSettings } from '../helpers/interfaces';
 import {
 	InputError,
@@ -82,15 +83,18 @@ export const VIDEO_INPUT: MediaInput = {
 	labels: { source: 'Video Source', url: 'Video URL', binaryProperty: 'Input Video Binary Field' },
 };
 
+/** A media input as the request holds it: a URL, or a checked file sent later as a data URI. */
+export type MediaValue = string | BinaryDataUri;
+
 /**
- * Reads a media input as a URL that Runway can fetch or, from a binary field, as a checked data
- * URI. `undefined` when its source is "none" (text only).
+ * Reads a media input as a URL that Runway can fetch or, from a binary field, as a checked file
+ * to send as a data URI. `undefined` when its source is "none" (text only).
  */
 export async function readMedia(
 	this: IExecuteFunctions,
 	itemIndex: number,
 	input: MediaInput,
-): Promise<string | undefined> {
+): Promise<MediaValue | undefined> {
 	const source = this.getNodeParameter(input.source, itemIndex, 'url') as string;
 	if (source === 'none') return undefined;
 	if (source === 'url') {
@@ -112,17 +116,22 @@ export async function readMedia(
 		input.kind,
 		property,
 		input.labels.binaryProperty,
+		input.labels.url,
 	);
 }
 
-/** Reads a file from one of the item's binary fields as a data URI, checked by its bytes. */
+/**
+ * Checks a file in one of the item's binary fields by its size and first bytes; it is read whole
+ * and sent as a data URI only when its request is sent. `urlField` is where a URL goes instead.
+ */
 export async function readBinaryMedia(
 	this: IExecuteFunctions,
 	itemIndex: number,
 	kind: MediaKind,
 	property: string,
 	field: string,
-): Promise<string> {
+	urlField: string,
+): Promise<BinaryDataUri> {
 	const item = this.getInputData()[itemIndex];
 	const binary = item?.binary?.[property];
 	if (!binary) {
@@ -133,8 +142,11 @@ export async function readBinaryMedia(
 			`Set ${field} to the name of the field that holds the ${kind}.`,
 		);
 	}
-	const bytes = await this.helpers.getBinaryDataBuffer(itemIndex, property);
-	return toDataUri(kind, bytes, `${field} "${property}"`, binary.mimeType);
+	return await checkBinaryFile(this, itemIndex, property, kind, binary, {
+		field: `${field} "${property}"`,
+		urlField,
+		declared: binary.mimeType,
+	});
 }
 
 /** The entries of Reference Images as saved, each with its image fields (`referenceImagesProperty`). */
@@ -148,7 +160,7 @@ export async function readReferenceImage(
 	this: IExecuteFunctions,
 	itemIndex: number,
 	index: number,
-): Promise<string | undefined> {
+): Promise<MediaValue | undefined> {
 	const path = `referenceImages.image[${index}]`;
 	const label = `Reference Image ${index + 1}`;
 	return await readMedia.call(this, itemIndex, {

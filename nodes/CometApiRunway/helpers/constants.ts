@@ -80,8 +80,8 @@ export const MOTION_AXIS_NAMES: Record<(typeof MOTION_AXES)[number], string> = {
 /** Runway's input rules (§10.2): URLs and data URIs. */
 export const MEDIA = {
 	urlMaxLength: 2048,
-	imageDataUriMaxChars: 5 * 1024 * 1024,
-	videoDataUriMaxChars: 16 * 1024 * 1024,
+	/** Runway's SDK caps every data URI at 5 MB as sent, videos included. */
+	dataUriMaxChars: 5 * 1024 * 1024,
 } as const;
 
 /** Video lengths of the compatibility routes (Generate, Restyle Video), and their default. */

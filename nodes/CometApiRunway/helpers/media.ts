@@ -24,8 +24,11 @@ const startsWith = (bytes: Uint8Array, signature: number[], offset = 0) =>
 
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
-/** A JPEG's segments lead to a frame header (SOF) before the image data starts. */
-function hasJpegFrameHeader(bytes: Uint8Array): boolean {
+/**
+ * A JPEG's segments lead to a frame header (SOF) before the image data starts. `undefined` when
+ * the bytes end before either is found (only the first bytes of a file were read).
+ */
+function hasJpegFrameHeader(bytes: Uint8Array): boolean | undefined {
 	for (let at = 2; at + 4 <= bytes.length; ) {
 		if (bytes[at] !== 0xff) return false;
 		const marker = bytes[at + 1];
@@ -41,7 +44,7 @@ function hasJpegFrameHeader(bytes: Uint8Array): boolean {
 		}
 		at += 2 + ((bytes[at + 2] << 8) | bytes[at + 3]);
 	}
-	return false;
+	return undefined;
 }
 
 /**
@@ -51,7 +54,7 @@ function hasJpegFrameHeader(bytes: Uint8Array): boolean {
  */
 export function sniffImage(bytes: Uint8Array, whole = true): ImageType | undefined {
 	if (startsWith(bytes, [0xff, 0xd8, 0xff])) {
-		return !whole || hasJpegFrameHeader(bytes) ? 'image/jpeg' : undefined;
+		return !whole || hasJpegFrameHeader(bytes) === true ? 'image/jpeg' : undefined;
 	}
 	if (startsWith(bytes, PNG_SIGNATURE)) {
 		return startsWith(bytes, [0, 0, 0, 13], 8) && ascii(bytes, 12, 4) === 'IHDR'
@@ -114,50 +117,69 @@ const formatMb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(2)} MB`;
 const dataUriLength = (type: string, bytes: number) =>
 	`data:${type};base64,`.length + 4 * Math.ceil(bytes / 3);
 
-const DATA_URI_RULES: Record<MediaKind, { allowed: string; maxChars: number; advice: string }> = {
-	image: {
-		allowed: 'JPEG, PNG or WebP',
-		maxChars: MEDIA.imageDataUriMaxChars,
-		advice:
-			'Resize or compress the image (about 3.7 MB of file at most), or give it by URL instead.',
-	},
-	video: {
-		allowed: 'MP4, MOV or WebM',
-		maxChars: MEDIA.videoDataUriMaxChars,
-		advice:
-			'Shorten or compress the video (about 12 MB of file at most), or give it by URL instead.',
-	},
-};
+const DATA_URI_RULES: Record<MediaKind, { allowed: string; advice: (urlField: string) => string }> =
+	{
+		image: {
+			allowed: 'JPEG, PNG or WebP',
+			advice: (urlField) =>
+				`Resize or compress the image (about 3.7 MB of file at most), or give it by URL in ${urlField} instead.`,
+		},
+		video: {
+			allowed: 'MP4, MOV or WebM',
+			advice: (urlField) =>
+				`Shorten or compress the video (about 3.7 MB of file at most), or give it by URL in ${urlField} instead: Runway takes videos of up to 32 MB by URL.`,
+		},
+	};
+
+/** A binary input as the refusals name it: its field, and the URL field to use instead. */
+export interface FileField {
+	field: string;
+	urlField: string;
+	/** The MIME type the file claims, for a refusal message. */
+	declared?: string;
+}
 
 /**
- * Checks a file by its bytes and turns it into the data URI the API takes instead of a URL,
- * within Runway's size limit for the URI as sent.
+ * Checks a file by its bytes and its size: `bytes` is the whole file or, when shorter than
+ * `size`, its first bytes (then a JPEG whose frame header lies further is taken by its
+ * signature, and checked whole when it is sent). Returns the type found by content.
  */
-export function toDataUri(
+export function checkMediaFile(
 	kind: MediaKind,
 	bytes: Uint8Array,
-	field: string,
-	declared?: string,
-): string {
+	size: number,
+	file: FileField,
+): ImageType | VideoType {
 	const rules = DATA_URI_RULES[kind];
-	const type = sniffMedia(kind, bytes, true);
-	if (!type) {
+	const whole = bytes.length >= size;
+	const type = sniffMedia(kind, bytes, whole);
+	const damaged = type === 'image/jpeg' && hasJpegFrameHeader(bytes) === false;
+	if (!type || damaged) {
 		const claimed = kind === 'image' ? sniffImage(bytes, false) : undefined;
 		const found = claimed
 			? `a damaged ${EXTENSIONS[claimed].toUpperCase()} file (its signature is not followed by the image header)`
-			: describeContent(bytes, declared);
+			: describeContent(bytes, file.declared);
 		throw new InputError(
-			field,
-			`${field} holds ${found}, not ${kind === 'image' ? 'an image' : 'a video'} the API takes; allowed: ${rules.allowed} (checked by content)`,
+			file.field,
+			`${file.field} holds ${found}, not ${kind === 'image' ? 'an image' : 'a video'} the API takes; allowed: ${rules.allowed} (checked by content)`,
 		);
 	}
-	const length = dataUriLength(type, bytes.length);
-	if (length > rules.maxChars) {
+	const length = dataUriLength(type, size);
+	const maxChars = MEDIA.dataUriMaxChars;
+	if (length > maxChars) {
 		throw new InputError(
-			field,
-			`${field} is ${formatMb(bytes.length)}, which is ${formatMb(length)} as the data URI sent; Runway takes at most ${formatMb(rules.maxChars)}`,
-			rules.advice,
+			file.field,
+			`${file.field} is ${formatMb(size)}, which is ${formatMb(length)} as the data URI sent; Runway takes at most ${formatMb(maxChars)}`,
+			rules.advice(file.urlField),
 		);
 	}
-	return `data:${type};base64,${Buffer.from(bytes).toString('base64')}`;
+	return type;
+}
+
+/** The data URI the API takes instead of a URL, from the whole file, checked again. */
+export function toDataUri(kind: MediaKind, bytes: Uint8Array, file: FileField): string {
+	const type = checkMediaFile(kind, bytes, bytes.length, file);
+	// A view of the same bytes, not a copy: the file may be large.
+	const view = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+	return `data:${type};base64,${view.toString('base64')}`;
 }

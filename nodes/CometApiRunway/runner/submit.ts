@@ -6,6 +6,7 @@ import type { CreateRequest, NormalisedTask, WaitSettings } from '../helpers/int
 import { backoffDelay, DEFAULT_POLL_SETTINGS } from '../helpers/poller';
 import { refusesRoute, unservedRouteProblem } from '../helpers/unserved';
 import { cometApiRequest, type HttpResult } from '../transport';
+import { requestBody } from './body';
 import { cancelled, TaskFailure, transportProblem } from './failure';
 import type { Run } from './run';
 
@@ -40,12 +41,18 @@ export async function submitTask(
 		const outcome = await run.requests(async () => {
 			// Checked after the slot is won: a stop may have come while this create queued.
 			if (run.signal.aborted) return { kind: 'stopped' as const };
+			// Files become data URIs only here, and are let go once this slot is.
+			const body = await requestBody(run, request);
+			if (body instanceof TaskFailure) {
+				run.failed(body);
+				return { kind: 'failed' as const, failure: body };
+			}
 			const sentAtMs = run.clock.now();
 			watch.sent(sentAtMs);
 			const sent = await cometApiRequest.call(run.ctx, {
 				method: 'POST',
 				path: request.path,
-				body: request.body,
+				body,
 				runwayVersion: request.runwayVersion,
 				timeoutMs: wait.requestTimeoutMs,
 				// Patient: a create cut off after sending leaves the user unsure whether it was paid.

@@ -26,6 +26,7 @@ import {
 	readBinaryMedia,
 	readCallbackUrl,
 	readMedia,
+	type MediaValue,
 	readOptions,
 	readPrompt,
 	readSeconds,
@@ -102,11 +103,11 @@ async function readLastImageBinary(
 	this: IExecuteFunctions,
 	itemIndex: number,
 	options: IDataObject,
-): Promise<string | undefined> {
+): Promise<MediaValue | undefined> {
 	const field = 'Last Image Binary Field';
 	const property = optionalText(field, options.lastImageBinaryPropertyName);
 	if (!property) return undefined;
-	return await readBinaryMedia.call(this, itemIndex, 'image', property, field);
+	return await readBinaryMedia.call(this, itemIndex, 'image', property, field, 'Last Image URL');
 }
 
 async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<PreparedTask> {

@@ -1,0 +1,103 @@
+import type { IBinaryData, IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { checkMediaFile, type FileField, type MediaKind, toDataUri } from './media';
+
+/**
+ * A file from an item's binary field, to be sent as a data URI. Validation checks it from its size
+ * and first bytes only and puts this in the request body; the URI itself is built when the request
+ * is sent (`sendableBody`), so memory follows requests in flight, not rows of the batch.
+ */
+export type BinaryDataUri = {
+	kind: 'binaryDataUri';
+	itemIndex: number;
+	property: string;
+	media: MediaKind;
+} & FileField;
+
+/** Only parts made here are read as files: a body value from the user's input never is. */
+const madeHere = new WeakSet<object>();
+
+/** Enough for every header the checks read (a JPEG's metadata segments come before its frame). */
+const HEAD_BYTES = 256 * 1024;
+
+/** The file's size and its first bytes, without reading the rest. */
+async function readHead(
+	ctx: IExecuteFunctions,
+	binary: IBinaryData,
+): Promise<{ size: number; head: Buffer }> {
+	if (!binary.id) {
+		// n8n's in-memory mode: the item holds the file as base64.
+		const data = binary.data;
+		const padding = data.endsWith('==') ? 2 : data.endsWith('=') ? 1 : 0;
+		const size = Math.floor((data.length * 3) / 4) - padding;
+		return { size, head: Buffer.from(data.slice(0, 4 * Math.ceil(HEAD_BYTES / 3)), 'base64') };
+	}
+	const { fileSize } = await ctx.helpers.getBinaryMetadata(binary.id);
+	const known = Number.isFinite(fileSize) ? fileSize : undefined;
+	const stream = await ctx.helpers.getBinaryStream(binary.id, HEAD_BYTES);
+	const chunks: Buffer[] = [];
+	let headLength = 0;
+	let counted = 0;
+	try {
+		for await (const chunk of stream) {
+			const bytes = chunk as Buffer;
+			counted += bytes.length;
+			if (headLength < HEAD_BYTES) {
+				chunks.push(bytes.subarray(0, HEAD_BYTES - headLength));
+				headLength += chunks[chunks.length - 1].length;
+			}
+			// Without a recorded size the rest is counted as it passes, never kept.
+			if (known !== undefined && headLength >= HEAD_BYTES) break;
+		}
+	} finally {
+		stream.destroy();
+	}
+	const head = Buffer.concat(chunks);
+	return { size: head.length < HEAD_BYTES ? counted : (known ?? counted), head };
+}
+
+/** Checks the file of the item's binary entry and returns the part that sends it. */
+export async function checkBinaryFile(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	property: string,
+	media: MediaKind,
+	binary: IBinaryData,
+	file: FileField,
+): Promise<BinaryDataUri> {
+	const { size, head } = await readHead(ctx, binary);
+	checkMediaFile(media, head, size, file);
+	const part: BinaryDataUri = { kind: 'binaryDataUri', itemIndex, property, media, ...file };
+	madeHere.add(part);
+	return part;
+}
+
+const isBinaryDataUri = (value: unknown): value is BinaryDataUri =>
+	typeof value === 'object' && value !== null && madeHere.has(value);
+
+/** The data URI of a part: the whole file read now, and checked again as it is now. */
+async function buildDataUri(ctx: IExecuteFunctions, part: BinaryDataUri): Promise<string> {
+	const bytes = await ctx.helpers.getBinaryDataBuffer(part.itemIndex, part.property);
+	return toDataUri(part.media, bytes, part);
+}
+
+async function resolve(ctx: IExecuteFunctions, value: unknown): Promise<unknown> {
+	if (isBinaryDataUri(value)) return await buildDataUri(ctx, value);
+	if (Array.isArray(value)) {
+		const out: unknown[] = [];
+		for (const entry of value) out.push(await resolve(ctx, entry));
+		return out;
+	}
+	if (typeof value !== 'object' || value === null) return value;
+	const out: IDataObject = {};
+	for (const [key, entry] of Object.entries(value)) out[key] = (await resolve(ctx, entry)) as never;
+	return out;
+}
+
+/**
+ * The body as sent: a copy with each file's data URI built. Called in the request's slot, just
+ * before sending; the copy is dropped once the request is answered.
+ */
+export async function sendableBody(ctx: IExecuteFunctions, body: IDataObject): Promise<IDataObject> {
+	return (await resolve(ctx, body)) as IDataObject;
+}
