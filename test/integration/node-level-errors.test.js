@@ -35,13 +35,22 @@ test('Retry On Fail refused under Continue On Fail: every item says why, nothing
 		continueOnFail: true,
 		nodeSettings: { retryOnFail: true, maxTries: 3 },
 	});
-	expect(result.items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
-	for (const item of result.items) expect(item.json.error).toMatch(/^Retry On Fail is on for this node/);
+	expect(result.items.map((item) => item.pairedItem)).toEqual([
+		{ item: 0 },
+		{ item: 1 },
+		{ item: 2 },
+	]);
+	for (const item of result.items)
+		expect(item.json.error).toMatch(/^Retry On Fail is on for this node/);
 	expect(sim.requests).toHaveLength(0);
 });
 
 test('without Continue On Fail the same credential still stops the node with its error', async () => {
-	const result = await runNode({ parameters: imageToVideo(), items: prompts('a cat'), credentials: plainHttp() });
+	const result = await runNode({
+		parameters: imageToVideo(),
+		items: prompts('a cat'),
+		credentials: plainHttp(),
+	});
 	expect(result.error.name).toBe('NodeOperationError');
 	expect(result.error.message).toMatch(/^The Base URL uses plain http:\/\//);
 	expect(sim.requests).toHaveLength(0);

@@ -22,7 +22,7 @@ function validate(file) {
 const runSteps = (text) => [...text.matchAll(/^\s+run: (.+)$/gm)].map((match) => match[1].trim());
 
 describe.each(['ci.yml', 'publish.yml'])('%s', (name) => {
-	test('is a valid workflow by GitHub\'s schema', () => {
+	test("is a valid workflow by GitHub's schema", () => {
 		const result = validate(workflow(name));
 		expect(result.output).toBe('');
 		expect(result.status).toBe(0);
@@ -45,7 +45,9 @@ describe.each(['ci.yml', 'publish.yml'])('%s', (name) => {
 
 	test('installs with npm ci, then builds, lints and runs the fast suite', () => {
 		const steps = runSteps(read(name));
-		const order = ['npm ci', 'npm run build', 'npm run lint', 'npm test'].map((step) => steps.indexOf(step));
+		const order = ['npm ci', 'npm run build', 'npm run lint', 'npm test'].map((step) =>
+			steps.indexOf(step),
+		);
 		expect(order.every((index) => index >= 0)).toBe(true);
 		expect([...order].sort((a, b) => a - b)).toEqual(order);
 	});
@@ -64,7 +66,9 @@ describe('publish.yml', () => {
 	});
 
 	test('mints the OIDC token for trusted publishing and reads the repository only', () => {
-		expect(text).toMatch(/^ {4}permissions:\n(?: {6}#.*\n)* {6}id-token: write\n {6}contents: read\n/m);
+		expect(text).toMatch(
+			/^ {4}permissions:\n(?: {6}#.*\n)* {6}id-token: write\n {6}contents: read\n/m,
+		);
 	});
 
 	test('publishes with provenance, last, after build, lint and tests passed', () => {
