@@ -37,6 +37,18 @@ function noCodexSubcategories(codex, importsAiSdk) {
 	return !importsAiSdk && 'subcategories' in codex ? ['codex declares subcategories'] : [];
 }
 
+/** no-logic-or-flow-nodes: no "Logic" or "Flow" in categories or subcategories. */
+function noLogicOrFlowNodes(codex) {
+	const names = [
+		...(codex.categories ?? []),
+		...Object.keys(codex.subcategories ?? {}),
+		...Object.values(codex.subcategories ?? {}).flat(),
+	];
+	return names
+		.filter((name) => name === 'Logic' || name === 'Flow')
+		.map((name) => `codex names "${name}"`);
+}
+
 /** valid-node-categories: optional; if present, a non-empty array of listed category names. */
 function validNodeCategories(codex) {
 	if (!('categories' in codex)) return [];
@@ -351,16 +363,19 @@ function nodeNaming({ fileName, className, description }) {
 
 /**
  * cred-class-name-suffix, cred-class-naming, cred-filename-against-convention,
- * cred-class-name-field-conventions: class and name end in "Api", file named after the class,
- * name starts lower-case.
+ * cred-class-name-field-conventions, cred-class-field-naming: class and name end in "Api", file
+ * named after the class, name starts lower-case, displayName starts upper-case and says "API".
  */
-function credentialNaming({ fileName, className, name }) {
+function credentialNaming({ fileName, className, name, displayName }) {
 	const problems = [];
 	if (!className.endsWith('Api')) problems.push(`class ${className} does not end in Api`);
 	if (fileName !== `${className}.credentials.ts`)
 		problems.push(`file ${fileName} does not match class ${className}`);
 	if (!name.endsWith('Api')) problems.push(`name "${name}" does not end in Api`);
 	if (!/^[a-z]/.test(name)) problems.push(`name "${name}" does not start lower-case`);
+	if (!/^[A-Z]/.test(displayName))
+		problems.push(`displayName "${displayName}" does not start upper-case`);
+	if (/\bApi\b/.test(displayName)) problems.push(`displayName "${displayName}" says Api, not API`);
 	return problems;
 }
 
@@ -443,6 +458,7 @@ function iconContrastProblems(icons, minimum = 1.5) {
 module.exports = {
 	noAiCodexCategory,
 	noCodexSubcategories,
+	noLogicOrFlowNodes,
 	validNodeCategories,
 	requireContinueOnFail,
 	nodeOperationErrorItemIndex,

@@ -71,6 +71,7 @@ describe('codex', () => {
 		expect(rules.noAiCodexCategory(codex, importsAiSdk)).toEqual([]);
 		expect(rules.noCodexSubcategories(codex, importsAiSdk)).toEqual([]);
 		expect(rules.validNodeCategories(codex)).toEqual([]);
+		expect(rules.noLogicOrFlowNodes(codex)).toEqual([]);
 		expect(codex.categories).toEqual(['Marketing & Content']);
 	});
 
@@ -93,6 +94,12 @@ describe('codex', () => {
 			'"Marketing" is not a category: use "Marketing & Content"',
 		]);
 		expect(rules.validNodeCategories({ categories: [] })).toHaveLength(1);
+		expect(
+			rules.noLogicOrFlowNodes({
+				categories: ['Core Nodes'],
+				subcategories: { 'Core Nodes': ['Flow'] },
+			}),
+		).toHaveLength(1);
 		expect(rules.validNodeCategories({ categories: ['Bananas'] })).toHaveLength(1);
 	});
 });
@@ -235,9 +242,15 @@ describe('naming', () => {
 
 	test('credential: class and name end in Api, file named after the class', () => {
 		const [file] = fs.readdirSync(path.join(root, 'credentials'));
-		const facts = { fileName: file, className: CometApi.name, name: credential.name };
+		const facts = {
+			fileName: file,
+			className: CometApi.name,
+			name: credential.name,
+			displayName: credential.displayName,
+		};
 		expect(rules.credentialNaming(facts)).toEqual([]);
 		expect(rules.credentialNaming({ ...facts, className: 'Comet', name: 'Comet' })).toHaveLength(4);
+		expect(rules.credentialNaming({ ...facts, displayName: 'comet Api' })).toHaveLength(2);
 	});
 });
 
