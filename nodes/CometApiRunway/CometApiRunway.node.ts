@@ -4,10 +4,12 @@ import type {
 	INodeType,
 	INodeTypeDescription,
 } from 'n8n-workflow';
-import { NodeConnectionTypes } from 'n8n-workflow';
+import { NodeApiError, NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
+import { createShaper } from './actions/errors';
 import { properties, subtitle } from './actions/registry';
 import { router } from './actions/router';
+import { createRedactor } from './helpers/redact';
 import { testCometApiCredential } from './transport/credentialTest';
 
 export class CometApiRunway implements INodeType {
@@ -35,6 +37,19 @@ export class CometApiRunway implements INodeType {
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await router.call(this);
+		try {
+			return await router.call(this);
+		} catch (error) {
+			const nodeError =
+				error instanceof NodeApiError || error instanceof NodeOperationError
+					? error
+					: new NodeOperationError(this.getNode(), error as Error);
+			// An error that ends the whole node (credential, settings) reaches every item under
+			// Continue On Fail, where n8n would pass the input on as if it had run. A stop stays a stop.
+			if (!this.continueOnFail() || this.getExecutionCancelSignal()?.aborted) throw nodeError;
+			// The router's errors have passed its redactor already.
+			const shape = createShaper(this, createRedactor([]));
+			return [this.getInputData().map((_, itemIndex) => shape.errorItem(nodeError, itemIndex))];
+		}
 	}
 }

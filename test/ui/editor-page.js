@@ -182,12 +182,29 @@ class EditorPage {
 		await sleep(300);
 	}
 
-	/** Opens a category of the node panel's first page (e.g. "AI"); returns what it lists. */
+	/**
+	 * Opens a category of the node panel's first page (e.g. "AI"); returns everything it lists,
+	 * scrolling through the list, which renders only what is in view.
+	 */
 	async browse(category) {
 		await this.openNodePanel();
 		await this.clickListItem(category);
 		await sleep(500);
-		return await this.nodePanelItemNames();
+		const names = new Set(await this.nodePanelItemNames());
+		for (let scrolled = true; scrolled; ) {
+			scrolled = await this.page.$eval('[data-test-id=node-creator-item-name]', (item) => {
+				let box = item.parentElement;
+				while (box && !(box.scrollHeight > box.clientHeight && /auto|scroll/.test(getComputedStyle(box).overflowY))) {
+					box = box.parentElement;
+				}
+				if (!box || box.scrollTop + box.clientHeight >= box.scrollHeight - 1) return false;
+				box.scrollTop += box.clientHeight * 0.8;
+				return true;
+			});
+			await sleep(150);
+			for (const name of await this.nodePanelItemNames()) names.add(name);
+		}
+		return [...names];
 	}
 
 	/** Finds the node by `term`, opens it, picks `action`: the node is added and its form opens. */

@@ -79,12 +79,18 @@ describe('the node panel finds the node', () => {
 		expect(names).toContain(NODE_NAME);
 	});
 
-	test('browsing: the AI category lists it next to n8n\'s own AI service nodes', async () => {
-		const names = await ui.browse('AI');
+	// The codex names no AI category (n8n's community lint reserves it for nodes built on its AI
+	// SDK), so the node sits with the app nodes and not in the AI category.
+	test('browsing: Action in an app lists it, the AI category does not', async () => {
+		const apps = await ui.browse('Action in an app');
+		await ui.screenshot('browse-apps');
+		await ui.closeNodePanel();
+		expect(apps).toContain(NODE_NAME);
+		const ai = await ui.browse('AI');
 		await ui.screenshot('browse-ai');
 		await ui.closeNodePanel();
-		expect(names).toContain(NODE_NAME);
-		expect(names).toContain('OpenAI');
+		expect(ai).toContain('OpenAI');
+		expect(ai).not.toContain(NODE_NAME);
 	});
 });
 

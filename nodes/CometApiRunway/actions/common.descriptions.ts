@@ -85,14 +85,14 @@ export const callbackUrlProperty: INodeProperties = {
 
 const imageSourceOptions = [
 	{
-		name: 'Image URL',
-		value: 'url',
-		description: 'A public https:// URL on a domain name, at most 2,048 characters',
-	},
-	{
 		name: 'Binary File',
 		value: 'binary',
 		description: 'An image file from an earlier node (JPEG, PNG or WebP, at most 5 MB)',
+	},
+	{
+		name: 'Image URL',
+		value: 'url',
+		description: 'A public https:// URL on a domain name, at most 2,048 characters',
 	},
 ];
 
@@ -154,14 +154,14 @@ export function videoSourceProperties(what: string): INodeProperties[] {
 			noDataExpression: true,
 			options: [
 				{
-					name: 'Video URL',
-					value: 'url',
-					description: 'A public https:// URL on a domain name, at most 2,048 characters',
-				},
-				{
 					name: 'Binary File',
 					value: 'binary',
 					description: 'A video file from an earlier node (MP4, MOV or WebM, at most 12 MB)',
+				},
+				{
+					name: 'Video URL',
+					value: 'url',
+					description: 'A public https:// URL on a domain name, at most 2,048 characters',
 				},
 			],
 			default: 'url',

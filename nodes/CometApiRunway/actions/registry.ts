@@ -53,7 +53,9 @@ export const properties: INodeProperties[] = [
 		name: 'resource',
 		type: 'options',
 		noDataExpression: true,
-		options: RESOURCES.map(({ name, value }) => ({ name, value })),
+		options: RESOURCES.map(({ name, value }) => ({ name, value })).sort((a, b) =>
+			a.name.localeCompare(b.name),
+		),
 		default: 'video',
 	},
 	...RESOURCES.flatMap(({ value, defaultOperation }) => [

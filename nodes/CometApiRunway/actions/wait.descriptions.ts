@@ -101,15 +101,15 @@ export function waitProperties(creates: boolean): INodeProperties[] {
 					type: 'options',
 					options: [
 						{
+							name: 'Fail',
+							value: 'error',
+							description: 'Stop with an error that names the task ID',
+						},
+						{
 							name: 'Return Pending Item',
 							value: 'returnPending',
 							description:
 								'Output the task with its last status and timedOut: true, to resume with Get Task',
-						},
-						{
-							name: 'Fail',
-							value: 'error',
-							description: 'Stop with an error that names the task ID',
 						},
 					],
 					default: 'returnPending',

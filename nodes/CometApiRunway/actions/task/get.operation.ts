@@ -24,15 +24,15 @@ const properties: INodeProperties[] = [
 		type: 'options',
 		options: [
 			{
+				name: 'Feed',
+				value: 'feed',
+				description: 'POST /runway/feed, for tasks from Generate, Restyle Video and Act-One',
+			},
+			{
 				name: 'Official',
 				value: 'official',
 				description:
 					'GET /runwayml/v1/tasks/{ID}, for tasks from Image to Video, Text to Image, Video to Video, Upscale and Character Performance',
-			},
-			{
-				name: 'Feed',
-				value: 'feed',
-				description: 'POST /runway/feed, for tasks from Generate, Restyle Video and Act-One',
 			},
 		],
 		default: 'official',
