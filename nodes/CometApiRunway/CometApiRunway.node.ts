@@ -6,10 +6,9 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
-import { createShaper } from './actions/errors';
+import { failEveryItem } from './actions/output';
 import { properties, subtitle } from './actions/registry';
 import { router } from './actions/router';
-import { createRedactor } from './helpers/redact';
 import { testCometApiCredential } from './transport/credentialTest';
 
 export class CometApiRunway implements INodeType {
@@ -47,9 +46,7 @@ export class CometApiRunway implements INodeType {
 			// An error that ends the whole node (credential, settings) reaches every item under
 			// Continue On Fail, where n8n would pass the input on as if it had run. A stop stays a stop.
 			if (!this.continueOnFail() || this.getExecutionCancelSignal()?.aborted) throw nodeError;
-			// The router's errors have passed its redactor already.
-			const shape = createShaper(this, createRedactor([]));
-			return [this.getInputData().map((_, itemIndex) => shape.errorItem(nodeError, itemIndex))];
+			return [failEveryItem(this, nodeError)];
 		}
 	}
 }

@@ -9,7 +9,7 @@ import type {
 
 import { MAX_MESSAGE_CHARS, MAX_RESPONSE_CHARS } from '../helpers/constants';
 import { toTaskItem } from '../helpers/output';
-import type { Redactor } from '../helpers/redact';
+import { createRedactor, type Redactor } from '../helpers/redact';
 import type { Job } from '../runner/job';
 
 type NodeError = NodeApiError | NodeOperationError;
@@ -116,3 +116,12 @@ export function createOutput(ctx: IExecuteFunctions, redactor: Redactor) {
 }
 
 export type Output = ReturnType<typeof createOutput>;
+
+/**
+ * An error that ended the whole node (the credential, the node's settings) as one failed row per
+ * input item, for Continue On Fail. The router's errors have passed its redactor already.
+ */
+export function failEveryItem(ctx: IExecuteFunctions, nodeError: NodeError): INodeExecutionData[] {
+	const out = createOutput(ctx, createRedactor([]));
+	return ctx.getInputData().map((_, itemIndex) => out.failure(nodeError, itemIndex));
+}
