@@ -96,7 +96,7 @@ describe('the request', () => {
 		const { description } = new CometApiRunway();
 		expect(description.usableAsTool).toBe(true);
 		const operation = description.properties.find((p) => p.name === 'operation' && p.displayOptions?.show?.resource?.includes('image'));
-		expect(operation.options).toEqual([expect.objectContaining({ value: 'textToImage', action: 'Generate an image from text' })]);
+		expect(operation.options).toEqual([expect.objectContaining({ value: 'textToImage', action: 'Generate an image from a prompt and reference images' })]);
 		const result = await runNode({
 			parameters: textToImage({
 				prompt: "={{ $fromAI('prompt', 'What the image shows; name the reference as @ref', 'string') }}",
@@ -158,6 +158,15 @@ describe('the image', () => {
 });
 
 describe('refused before any request, naming the field', () => {
+	test('a new node starts with one reference entry, whose empty Image URL n8n flags before running', async () => {
+		const parameters = textToImage();
+		delete parameters.referenceImages;
+		await expect(runNode({ parameters, items: [{ json: { prompt: 'a cat' } }], credentials })).rejects.toThrow(
+			'Parameter "Image URL" is required',
+		);
+		expect(sim.createRequests()).toHaveLength(0);
+	});
+
 	const long = `${'a'.repeat(999)}😀`; // 1,001 UTF-16 units
 	test.each([
 		[

@@ -65,6 +65,7 @@ export function ratioProperties(
 export function referenceImagesProperty(
 	description: string,
 	more: INodeProperties[] = [],
+	startsWithOne = false,
 ): INodeProperties {
 	return {
 		displayName: 'Reference Images',
@@ -72,7 +73,8 @@ export function referenceImagesProperty(
 		type: 'fixedCollection',
 		placeholder: 'Add Reference Image',
 		typeOptions: { multipleValues: true, multipleValueButtonText: 'Add Reference Image' },
-		default: {},
+		// An entry ready to fill where the route needs one.
+		default: startsWithOne ? { image: [{ imageSource: 'url', imageUrl: '' }] } : {},
 		description,
 		options: [
 			{

@@ -35,13 +35,13 @@ const PROMPT: PromptSpec = {
 };
 
 const properties: INodeProperties[] = [
-	...modelProperties(
-		Object.keys(models),
-		defaultModel,
-		'Runway image model. Both need at least one reference image through CometAPI.',
-	),
-	promptProperty(PROMPT),
-	...ratioProperties(models, defaultRatio),
+	{
+		displayName:
+			'Text to Image needs at least one reference image: CometAPI refuses gen4_image and gen4_image_turbo without one. Fill in the entry below by URL or from a binary field.',
+		name: 'referenceImagesNotice',
+		type: 'notice',
+		default: '',
+	},
 	referenceImagesProperty(
 		'1 to 3 images the new image draws on (a person, an object, a style). CometAPI refuses the request without one.',
 		[
@@ -55,7 +55,15 @@ const properties: INodeProperties[] = [
 					'Optional name the prompt uses for this image as @tag: 3 to 16 letters, digits or underscores, starting with a letter',
 			},
 		],
+		true,
 	),
+	promptProperty(PROMPT),
+	...modelProperties(
+		Object.keys(models),
+		defaultModel,
+		'Runway image model. Both need at least one reference image through CometAPI.',
+	),
+	...ratioProperties(models, defaultRatio),
 	optionsCollection([
 		publicFigureThresholdOption,
 		runwayVersionOption,
@@ -151,8 +159,8 @@ export const textToImage: Operation = {
 		resource: 'image',
 		value: 'textToImage',
 		name: 'Text to Image',
-		description: 'Make an image from a prompt and 1 to 3 reference images (official route)',
-		action: 'Generate an image from text',
+		description: 'Make an image from a prompt and 1 to 3 reference images',
+		action: 'Generate an image from a prompt and reference images',
 		creates: true,
 	},
 	properties,
