@@ -8,6 +8,7 @@ const { runNode } = require('../support/n8n');
 const { textToImage, getTask, waiting, prompts } = require('../support/params');
 const images = require('../support/images');
 const { CometApiRunway } = require('../../dist/nodes/CometApiRunway/CometApiRunway.node.js');
+const { sampleImageBytes } = require('../simulator/server');
 
 const RATIOS = [
 	'1920:1080', '1080:1920', '1024:1024', '1360:768', '1080:1080', '1168:880', '1440:1080', '1080:1440',
@@ -154,6 +155,15 @@ describe('the image', () => {
 		expect(sim.statusRequests(taskId).every((r) => r.path === `/runwayml/v1/tasks/${taskId}`)).toBe(true);
 		expect(result.items[0].json).toMatchObject({ taskId, status: 'SUCCEEDED', videoUrl: null });
 		expect(result.items[0].binary.data).toMatchObject({ mimeType: 'image/png', fileName: `${taskId}.png` });
+	}, 20_000);
+
+	test('where a person looks (the demo, the examples), the image is a real picture: the sample gradient', async () => {
+		const result = await runNode({ parameters: textToImage(waiting()), items: prompts('@cat to look at [sim video=sample]'), credentials });
+		expect(result.error).toBeUndefined();
+		const bytes = Buffer.from(result.items[0].binary.data.data, 'base64');
+		expect(bytes.equals(sampleImageBytes())).toBe(true);
+		expect(bytes.readUInt32BE(16)).toBe(160); // IHDR width: not a dot
+		expect(bytes.readUInt32BE(20)).toBe(90);
 	}, 20_000);
 });
 
