@@ -225,7 +225,7 @@ describe('refused before any request, naming the field', () => {
 			'a prompt of 1,001 UTF-16 units',
 			{},
 			[{ json: { prompt: long } }],
-			'Prompt is 1001 characters long as Runway counts them (in UTF-16 units, where most emoji count as 2); at most 1000 are allowed',
+			'Prompt is 1001 characters long (most emoji count as 2); at most 1000 are allowed',
 		],
 		['an empty prompt', {}, [{ json: { prompt: '  ' } }], 'Prompt is empty'],
 		[
