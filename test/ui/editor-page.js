@@ -226,6 +226,18 @@ class EditorPage {
 		return visible;
 	}
 
+	/** The text the node's form shows now (labels, notices, values of plain inputs aside). */
+	async formText() {
+		return await this.page.$eval('[data-test-id=ndv] [data-test-id=node-parameters]', (e) => e.innerText);
+	}
+
+	/** How many inputs the form shows for the parameter `name` (e.g. entries of a list). */
+	async countInputs(name) {
+		return await this.page.$$eval(`[data-test-id=ndv] [data-test-id=parameter-input-${name}]`, (els) =>
+			els.filter((e) => e.offsetParent !== null).length,
+		);
+	}
+
 	/** Picks the option labelled `label` in the options parameter `name`. */
 	async chooseOption(name, label) {
 		await this.page.click(`[data-test-id=ndv] [data-test-id=parameter-input-${name}]`);

@@ -65,7 +65,6 @@ export function ratioProperties(
 export function referenceImagesProperty(
 	description: string,
 	more: INodeProperties[] = [],
-	startsWithOne = false,
 ): INodeProperties {
 	return {
 		displayName: 'Reference Images',
@@ -73,8 +72,7 @@ export function referenceImagesProperty(
 		type: 'fixedCollection',
 		placeholder: 'Add Reference Image',
 		typeOptions: { multipleValues: true, multipleValueButtonText: 'Add Reference Image' },
-		// An entry ready to fill where the route needs one.
-		default: startsWithOne ? { image: [{ imageSource: 'url', imageUrl: '' }] } : {},
+		default: {},
 		description,
 		options: [
 			{

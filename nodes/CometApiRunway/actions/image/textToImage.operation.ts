@@ -34,6 +34,8 @@ const PROMPT: PromptSpec = {
 	placeholder: '@cat asleep on a sunny windowsill, watercolour',
 };
 
+const oneReferenceEntry = { image: [{ imageSource: 'url', imageUrl: '' }] };
+
 const properties: INodeProperties[] = [
 	{
 		displayName:
@@ -42,21 +44,24 @@ const properties: INodeProperties[] = [
 		type: 'notice',
 		default: '',
 	},
-	referenceImagesProperty(
-		'1 to 3 images the new image draws on (a person, an object, a style). CometAPI refuses the request without one.',
-		[
-			{
-				displayName: 'Tag',
-				name: 'tag',
-				type: 'string',
-				default: '',
-				placeholder: 'cat',
-				description:
-					'Optional name the prompt uses for this image as @tag: 3 to 16 letters, digits or underscores, starting with a letter',
-			},
-		],
-		true,
-	),
+	{
+		...referenceImagesProperty(
+			'1 to 3 images the new image draws on (a person, an object, a style). CometAPI refuses the request without one.',
+			[
+				{
+					displayName: 'Tag',
+					name: 'tag',
+					type: 'string',
+					default: '',
+					placeholder: 'cat',
+					description:
+						'Optional name the prompt uses for this image as @tag: 3 to 16 letters, digits or underscores, starting with a letter',
+				},
+			],
+		),
+		// One entry ready to fill: the route needs one.
+		default: oneReferenceEntry,
+	},
 	promptProperty(PROMPT),
 	...modelProperties(
 		Object.keys(models),
