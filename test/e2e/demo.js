@@ -69,7 +69,6 @@ async function main() {
 		say(`Task ID:    ${j.taskId}`);
 		say(`Status:     ${j.status}${j.timedOut ? ' (timed out: still running at CometAPI)' : ''}`);
 		say(`Time taken: ${(nodeRun.executionTime / 1000).toFixed(1)} s in the node (${j.polls} status checks), ${((Date.now() - started) / 1000).toFixed(1)} s in all`);
-		say(`Video URL:  ${j.videoUrl ?? '(none)'}`);
 		if (j.status !== 'SUCCEEDED') {
 			if (j.failure) say(`Failure:    ${j.failure}${j.failureCode ? ` (${j.failureCode})` : ''}`);
 			return 1;

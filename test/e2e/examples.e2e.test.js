@@ -49,8 +49,13 @@ function setNode(assignments, { keepInput = false } = {}) {
 	};
 }
 
-function testCopy(file, id) {
-	const wf = useE2eCredential(loadExample(file));
+// Each example as it was saved before the forms changed (Download Output's default, per-model
+// fields): a saved workflow must keep loading and running unchanged.
+const SAVED = path.join(__dirname, 'fixtures', 'saved-examples');
+const loadSaved = (file) => JSON.parse(fs.readFileSync(path.join(SAVED, file), 'utf8'));
+
+function testCopy(file, id, load = loadExample) {
+	const wf = useE2eCredential(load(file));
 	wf.id = id;
 	for (const n of wf.nodes) {
 		if (n.type.startsWith(`${PACKAGE_NAME}.`) && n.parameters.waitOptions) n.parameters.waitOptions.pollInterval = 2;
@@ -59,63 +64,82 @@ function testCopy(file, id) {
 }
 
 // --- examples/spreadsheet-rows-to-videos.json ---------------------------------------------------
-const sheet = testCopy('spreadsheet-rows-to-videos.json', 'e2eExampleSheet');
 const sheetRows = [
 	{ row_number: 2, image_url: 'https://images.example.com/mug.jpg', prompt: 'Sheet A: steam rises from a mug [sim duration=3000]', status: '', task_id: '', video_url: '' },
 	{ row_number: 3, image_url: 'https://images.example.com/old.jpg', prompt: 'Sheet B: already done', status: 'SUCCEEDED', task_id: 'old', video_url: 'https://cdn.example.com/old.mp4' },
 	{ row_number: 4, image_url: 'https://images.example.com/shoe.jpg', prompt: 'Sheet C: refused [sim duration=2000 outcome=FAILED failureCode=SAFETY.INPUT.TEXT]', status: '', task_id: '', video_url: '' },
 	{ row_number: 5, image_url: 'https://images.example.com/lamp.jpg', prompt: 'Sheet D: a lamp flickers on [sim duration=3000]', status: '', task_id: '', video_url: '' },
 ];
-standIn(sheet, 'Read rows', codeNode('Read rows', `return ${JSON.stringify(sheetRows)}.map((json) => ({ json }));`));
-const writeBack = standIn(sheet, 'Write back', setNode([]));
-const mapping = writeBack.parameters.columns;
-sheet.nodes.find((n) => n.name === 'Write back').parameters.assignments.assignments = Object.entries(mapping.value).map(([name, value], i) => ({
-	id: `e2e-col-${i}`,
-	name,
-	value,
-	type: mapping.schema.find((c) => c.id === name)?.type === 'number' ? 'number' : 'string',
-}));
+function sheetCopy(id, load) {
+	const sheet = testCopy('spreadsheet-rows-to-videos.json', id, load);
+	standIn(sheet, 'Read rows', codeNode('Read rows', `return ${JSON.stringify(sheetRows)}.map((json) => ({ json }));`));
+	const writeBack = standIn(sheet, 'Write back', setNode([]));
+	const mapping = writeBack.parameters.columns;
+	sheet.nodes.find((n) => n.name === 'Write back').parameters.assignments.assignments = Object.entries(mapping.value).map(([name, value], i) => ({
+		id: `e2e-col-${i}`,
+		name,
+		value,
+		type: mapping.schema.find((c) => c.id === name)?.type === 'number' ? 'number' : 'string',
+	}));
+	return sheet;
+}
+const sheet = sheetCopy('e2eExampleSheet');
 
 // --- examples/form-upload-to-video.json ---------------------------------------------------------
-const form = testCopy('form-upload-to-video.json', 'e2eExampleForm');
-const formTrigger = standIn(
-	form,
-	'On form submission',
-	codeNode(
+let formTrigger;
+function formCopy(id, load) {
+	const form = testCopy('form-upload-to-video.json', id, load);
+	formTrigger = standIn(
+		form,
 		'On form submission',
-		`return [{ json: { image: { filename: 'photo.png', mimetype: 'image/png', size: 70 }, prompt: 'The photo comes alive, leaves drift by [sim duration=2000]', ratio: '720:1280', submittedAt: new Date().toISOString(), formMode: 'production' }, binary: { image: { data: '${PNG_BASE64}', mimeType: 'image/png', fileName: 'photo.png', fileExtension: 'png' } } }];`,
-	),
-);
-startFrom(form, 'On form submission');
-const completion = standIn(
-	form,
-	'Return the video',
-	setNode([], { keepInput: true }),
-);
-form.nodes.find((n) => n.name === 'Return the video').parameters.assignments.assignments = [
-	{ id: 'e2e-msg', name: 'completionMessage', value: completion.parameters.completionMessage, type: 'string' },
-];
+		codeNode(
+			'On form submission',
+			`return [{ json: { image: { filename: 'photo.png', mimetype: 'image/png', size: 70 }, prompt: 'The photo comes alive, leaves drift by [sim duration=2000]', ratio: '720:1280', submittedAt: new Date().toISOString(), formMode: 'production' }, binary: { image: { data: '${PNG_BASE64}', mimeType: 'image/png', fileName: 'photo.png', fileExtension: 'png' } } }];`,
+		),
+	);
+	startFrom(form, 'On form submission');
+	const completion = standIn(form, 'Return the video', setNode([], { keepInput: true }));
+	form.nodes.find((n) => n.name === 'Return the video').parameters.assignments.assignments = [
+		{ id: 'e2e-msg', name: 'completionMessage', value: completion.parameters.completionMessage, type: 'string' },
+	];
+	return form;
+}
+const form = formCopy('e2eExampleForm');
 
 // --- examples/ai-agent-video-tool.json ----------------------------------------------------------
-const agent = testCopy('ai-agent-video-tool.json', 'e2eExampleAgent');
 const toolArgs = { image_url: 'https://images.example.com/dog.jpg', prompt: 'Agent: the dog wags its tail and barks once [sim duration=2000]' };
-standIn(
-	agent,
-	'When chat message received',
-	codeNode(
+function agentCopy(id, load) {
+	const agent = testCopy('ai-agent-video-tool.json', id, load);
+	standIn(
+		agent,
 		'When chat message received',
-		`return [{ json: { sessionId: 'e2e-session', action: 'sendMessage', chatInput: 'Please animate https://images.example.com/dog.jpg: the dog wags its tail.' } }];`,
-	),
-);
-startFrom(agent, 'When chat message received');
-agent.nodes.find((n) => n.type === '@n8n/n8n-nodes-langchain.lmChatOpenAi').credentials = { openAiApi: OPENAI_CRED };
+		codeNode(
+			'When chat message received',
+			`return [{ json: { sessionId: 'e2e-session', action: 'sendMessage', chatInput: 'Please animate https://images.example.com/dog.jpg: the dog wags its tail.' } }];`,
+		),
+	);
+	startFrom(agent, 'When chat message received');
+	agent.nodes.find((n) => n.type === '@n8n/n8n-nodes-langchain.lmChatOpenAi').credentials = { openAiApi: OPENAI_CRED };
+	return agent;
+}
+const agent = agentCopy('e2eExampleAgent');
+
+// --- the saved copies -----------------------------------------------------------------------------
+const savedSheet = sheetCopy('e2eSavedSheet', loadSaved);
+const savedForm = formCopy('e2eSavedForm', loadSaved);
+const savedAgent = agentCopy('e2eSavedAgent', loadSaved);
+const savedImageToVideo = testCopy('image-to-video.json', 'e2eSavedImageToVideo', loadSaved);
+const savedTextToImage = testCopy('text-to-image-then-video.json', 'e2eSavedTextToImage', loadSaved);
+const savedSubmit = testCopy('submit-rows-with-callback.json', 'e2eSavedSubmit', loadSaved);
+standIn(savedSubmit, 'Rows in', codeNode('Rows in', `return [{ json: { body: { rows: [{ prompt: 'Saved submit: waves roll in [sim duration=1000]' }] } } }];`));
+startFrom(savedSubmit, 'Rows in');
 
 let suite;
 let fakeLlm;
 beforeAll(async () => {
 	fakeLlm = await startFakeOpenAi({ toolArgs });
 	// The examples are what people run: the simulator serves its real, playable clip.
-	suite = await startSuite({ simulator: { video: 'sample' }, workflows: [sheet, form, agent] });
+	suite = await startSuite({ simulator: { video: 'sample' }, workflows: [sheet, form, agent, savedSheet, savedForm, savedAgent, savedImageToVideo, savedTextToImage, savedSubmit] });
 	await suite.n8n.importCredentials([{ ...OPENAI_CRED, type: 'openAiApi', data: { apiKey: fakeLlm.apiKey, url: fakeLlm.baseUrl } }]);
 });
 afterAll(async () => {
@@ -161,7 +185,10 @@ test('every example file uses the package node type and carries no credentials',
 	);
 });
 
-test('examples/spreadsheet-rows-to-videos.json: rows → videos → written back to their rows', async () => {
+test.each([
+	['as in examples/', sheet],
+	['as saved before', savedSheet],
+])('spreadsheet-rows-to-videos.json %s: rows → videos → written back to their rows', async (_as, sheet) => {
 	const { sim, n8n } = suite;
 	const r = expectSuccess(await n8n.execute(sheet.id));
 	const videos = r.nodeOutput('Image to Video');
@@ -183,7 +210,10 @@ test('examples/spreadsheet-rows-to-videos.json: rows → videos → written back
 	expect(byRow[4].video_url).toContain(byRow[4].task_id); // the error names the task
 });
 
-test('examples/form-upload-to-video.json: uploaded image (binary) → video file returned', async () => {
+test.each([
+	['as in examples/', form],
+	['as saved before', savedForm],
+])('form-upload-to-video.json %s: uploaded image (binary) → video file returned', async (_as, form) => {
 	const { sim, n8n } = suite;
 	expect(formTrigger.type).toBe('n8n-nodes-base.formTrigger');
 	const r = expectSuccess(await n8n.execute(form.id));
@@ -202,7 +232,10 @@ test('examples/form-upload-to-video.json: uploaded image (binary) → video file
 	expect(n8n.readBinary(reply, 'data').equals(sampleVideoBytes())).toBe(true);
 });
 
-test('examples/ai-agent-video-tool.json: the AI Agent calls the node as a tool', async () => {
+test.each([
+	['as in examples/', agent],
+	['as saved before', savedAgent],
+])('ai-agent-video-tool.json %s: the AI Agent calls the node as a tool', async (_as, agent) => {
 	const { sim, n8n } = suite;
 	const r = expectSuccess(await n8n.execute(agent.id));
 	const [task] = [...sim.tasks.values()];
@@ -222,4 +255,41 @@ test('examples/ai-agent-video-tool.json: the AI Agent calls the node as a tool',
 	const [answer] = r.nodeOutput('AI Agent');
 	expect(answer.json.output).toContain(task.id);
 	expect(answer.json.output).toContain(`${sim.baseUrl}/cdn/videos/${task.id}.mp4`);
+});
+
+test('image-to-video.json as saved before: runs unchanged and stores the video', async () => {
+	const { sim, n8n } = suite;
+	const r = expectSuccess(await n8n.execute(savedImageToVideo.id));
+	const [video] = r.nodeOutput('Image to Video');
+	const [task] = [...sim.tasks.values()];
+	expect(video.json).toMatchObject({ taskId: task.id, status: 'SUCCEEDED' });
+	expect(n8n.readBinary(video, 'data').equals(sampleVideoBytes())).toBe(true);
+});
+
+test('text-to-image-then-video.json as saved before: image, then the video made from it', async () => {
+	const { sim, n8n } = suite;
+	const r = expectSuccess(await n8n.execute(savedTextToImage.id));
+	const names = savedTextToImage.nodes.filter((n) => n.type === NODE_TYPE).map((n) => n.name);
+	const [image, video] = names.map((name) => r.nodeOutput(name)[0]);
+	expect(image.json.status).toBe('SUCCEEDED');
+	expect(image.binary?.data?.mimeType).toMatch(/^image\//);
+	expect(video.json.status).toBe('SUCCEEDED');
+	expect(video.binary?.data?.mimeType).toBe('video/mp4');
+	expect(sim.createRequests()).toHaveLength(2);
+});
+
+test('submit-rows-with-callback.json and receive-callbacks.json as saved before: submit, then the callback is verified and stored', async () => {
+	const { sim, n8n } = suite;
+	const r = expectSuccess(await n8n.execute(savedSubmit.id));
+	const [submitted] = r.nodeOutput('Generate');
+	const task = sim.tasks.get(submitted.json.taskId);
+	expect(task.body.callback_url).toBe('https://n8n.example.com/webhook/runway-callback');
+	await new Promise((resolve) => setTimeout(resolve, 1500)); // the simulated task ends
+	const receive = testCopy('receive-callbacks.json', 'e2eSavedReceive', loadSaved);
+	standIn(receive, 'CometAPI callback', codeNode('CometAPI callback', `return [{ json: { body: ${JSON.stringify(sim.callbackBody(task))} } }];`));
+	startFrom(receive, 'CometAPI callback');
+	const received = expectSuccess(await n8n.runWorkflow(receive));
+	const [item] = received.nodeOutput('From Callback');
+	expect(item.json).toMatchObject({ taskId: task.id, status: 'SUCCEEDED', verified: true });
+	expect(n8n.readBinary(item, 'data').equals(sampleVideoBytes())).toBe(true);
 });

@@ -45,14 +45,14 @@ const CASES = [
 	{ title: 'Image URL with file://', op: imageToVideo, params: { imageUrl: 'file:///etc/passwd' }, field: /Image URL/, message: /must start with http/ },
 	{ title: 'Image URL of the wrong type (number)', op: imageToVideo, params: { imageUrl: '={{ 42 }}' }, field: /Image URL/, message: /not a valid URL/ },
 	// Image to Video: prompt, seed, duration, model, ratio, version
-	{ title: 'Prompt of 513 characters', op: imageToVideo, params: { prompt: long(513) }, field: /Prompt/, message: /513 characters long as Runway counts them.*; at most 512/ },
+	{ title: 'Prompt of 513 characters', op: imageToVideo, params: { prompt: long(513) }, field: /Prompt/, message: /513 characters long \(most emoji count as 2\); at most 512/ },
 	{
 		title: 'Prompt from an expression resolving to 600 characters',
 		op: imageToVideo,
 		params: { prompt: '={{ $json.p }}' },
 		items: [{ json: { p: long(600) } }],
 		field: /Prompt/,
-		message: /600 characters long as Runway counts them.*; at most 512/,
+		message: /600 characters long \(most emoji count as 2\); at most 512/,
 	},
 	{
 		title: 'Prompt from an expression resolving to an object',

@@ -165,3 +165,38 @@ describe('video as binary', () => {
 		expect(Buffer.from(result.items[0].binary.data.data, 'base64').equals(expectedVideoBytes(id, VIDEO_BYTES))).toBe(true);
 	}, 20_000);
 });
+
+describe('Download Output by default', () => {
+	test('a node that never set Download Output stores the file when it waits', async () => {
+		const result = await runNode({ parameters: imageToVideo(waiting()), items: prompts('default file'), credentials });
+		expect(result.error).toBeUndefined();
+		const [item] = result.items;
+		expect(item.binary.data.fileName).toBe(`${item.json.taskId}.mp4`);
+		expect(item.json.file).toMatchObject({ binaryProperty: 'data', mimeType: 'video/mp4' });
+		expect(Buffer.from(item.binary.data.data, 'base64').equals(expectedVideoBytes(item.json.taskId, VIDEO_BYTES))).toBe(true);
+	}, 20_000);
+
+	test('a saved workflow that turned Download Output off keeps returning URLs only', async () => {
+		const result = await runNode({
+			parameters: imageToVideo(waiting({ downloadOutput: false })),
+			items: prompts('urls only'),
+			credentials,
+		});
+		expect(result.error).toBeUndefined();
+		expect(result.items[0].binary).toBeUndefined();
+		expect(result.items[0].json.videoUrl).toMatch(/\/cdn\/videos\/.+\.mp4$/);
+		expect(sim.cdnRequests()).toHaveLength(0);
+	}, 20_000);
+
+	test('Get Task that reads once downloads nothing', async () => {
+		await runNode({ parameters: imageToVideo(), items: prompts('read once'), credentials });
+		const result = await runNode({
+			parameters: getTask(),
+			items: [{ json: { taskId: sim.tasksWithPrompt('read once')[0].id } }],
+			credentials,
+		});
+		expect(result.error).toBeUndefined();
+		expect(result.items[0].binary).toBeUndefined();
+		expect(sim.cdnRequests()).toHaveLength(0);
+	}, 20_000);
+});

@@ -97,7 +97,11 @@ test('a Base URL ending in /v1: "remove /v1", and nothing is sent', async () => 
 		const result = await testCredential({ apiKey: API_KEY, baseUrl });
 		expect(result.status).toBe('Error');
 		expect(result.message).toContain('The Base URL ends with /v1: remove /v1.');
+		// The user's own address without /v1, not always api.cometapi.com.
+		expect(result.message).toContain(`Use ${sim.baseUrl} (without /v1).`);
 	}
+	const proxied = await testCredential({ apiKey: API_KEY, baseUrl: 'https://gateway.example.com/cometapi/v1' });
+	expect(proxied.message).toContain('Use https://gateway.example.com/cometapi (without /v1).');
 	expect(sim.requests).toHaveLength(0);
 });
 

@@ -8,6 +8,7 @@ const { runNode } = require('../support/n8n');
 const { textToImage, getTask, waiting, prompts } = require('../support/params');
 const images = require('../support/images');
 const { CometApiRunway } = require('../../dist/nodes/CometApiRunway/CometApiRunway.node.js');
+const { sampleImageBytes } = require('../simulator/server');
 
 const RATIOS = [
 	'1920:1080', '1080:1920', '1024:1024', '1360:768', '1080:1080', '1168:880', '1440:1080', '1080:1440',
@@ -96,7 +97,7 @@ describe('the request', () => {
 		const { description } = new CometApiRunway();
 		expect(description.usableAsTool).toBe(true);
 		const operation = description.properties.find((p) => p.name === 'operation' && p.displayOptions?.show?.resource?.includes('image'));
-		expect(operation.options).toEqual([expect.objectContaining({ value: 'textToImage', action: 'Generate an image from text' })]);
+		expect(operation.options).toEqual([expect.objectContaining({ value: 'textToImage', action: 'Generate an image from a prompt and reference images' })]);
 		const result = await runNode({
 			parameters: textToImage({
 				prompt: "={{ $fromAI('prompt', 'What the image shows; name the reference as @ref', 'string') }}",
@@ -155,9 +156,27 @@ describe('the image', () => {
 		expect(result.items[0].json).toMatchObject({ taskId, status: 'SUCCEEDED', videoUrl: null });
 		expect(result.items[0].binary.data).toMatchObject({ mimeType: 'image/png', fileName: `${taskId}.png` });
 	}, 20_000);
+
+	test('where a person looks (the demo, the examples), the image is a real picture: the sample gradient', async () => {
+		const result = await runNode({ parameters: textToImage(waiting()), items: prompts('@cat to look at [sim video=sample]'), credentials });
+		expect(result.error).toBeUndefined();
+		const bytes = Buffer.from(result.items[0].binary.data.data, 'base64');
+		expect(bytes.equals(sampleImageBytes())).toBe(true);
+		expect(bytes.readUInt32BE(16)).toBe(160); // IHDR width: not a dot
+		expect(bytes.readUInt32BE(20)).toBe(90);
+	}, 20_000);
 });
 
 describe('refused before any request, naming the field', () => {
+	test('a new node starts with one reference entry, whose empty Image URL n8n flags before running', async () => {
+		const parameters = textToImage();
+		delete parameters.referenceImages;
+		await expect(runNode({ parameters, items: [{ json: { prompt: 'a cat' } }], credentials })).rejects.toThrow(
+			'Parameter "Image URL" is required',
+		);
+		expect(sim.createRequests()).toHaveLength(0);
+	});
+
 	const long = `${'a'.repeat(999)}😀`; // 1,001 UTF-16 units
 	test.each([
 		[
@@ -206,7 +225,7 @@ describe('refused before any request, naming the field', () => {
 			'a prompt of 1,001 UTF-16 units',
 			{},
 			[{ json: { prompt: long } }],
-			'Prompt is 1001 characters long as Runway counts them (in UTF-16 units, where most emoji count as 2); at most 1000 are allowed',
+			'Prompt is 1001 characters long (most emoji count as 2); at most 1000 are allowed',
 		],
 		['an empty prompt', {}, [{ json: { prompt: '  ' } }], 'Prompt is empty'],
 		[

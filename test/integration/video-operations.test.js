@@ -149,7 +149,7 @@ describe('Video to Video', () => {
 		const [fine, invalid, failed] = result.items;
 		expect(fine.json).toMatchObject({ status: 'SUCCEEDED', taskId: sim.tasksWithPrompt('fine')[0].id });
 		expect(invalid.json).toEqual({
-			error: 'Prompt is 1001 characters long as Runway counts them (in UTF-16 units, where most emoji count as 2); at most 1000 are allowed',
+			error: 'Prompt is 1001 characters long (most emoji count as 2); at most 1000 are allowed',
 			errorDescription: 'Fix the Prompt field; nothing was sent to CometAPI.',
 		});
 		const failedId = sim.tasksWithPrompt('refused')[0].id;
@@ -375,7 +375,7 @@ describe('refused before any request, naming the field', () => {
 			'V2V: a prompt of 1,001 UTF-16 units (an emoji counts 2)',
 			videoToVideo(),
 			prompts(`${'x'.repeat(999)}🎬`),
-			'Prompt is 1001 characters long as Runway counts them (in UTF-16 units, where most emoji count as 2); at most 1000 are allowed',
+			'Prompt is 1001 characters long (most emoji count as 2); at most 1000 are allowed',
 		],
 		[
 			'V2V: two reference images',

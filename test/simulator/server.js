@@ -44,6 +44,14 @@ function sampleVideoBytes() {
 
 const images = require('../support/images');
 
+/** A real picture (160×90 gradient, made by `images.gradientPng()`): what a person sees for an image task. */
+const SAMPLE_IMAGE = path.join(__dirname, '..', 'fixtures', 'sample.png');
+let sampleImage;
+function sampleImageBytes() {
+	sampleImage ??= fs.readFileSync(SAMPLE_IMAGE);
+	return sampleImage;
+}
+
 const DEFAULTS = {
 	apiKey: 'test-api-key',
 	host: '127.0.0.1',
@@ -951,7 +959,8 @@ class Simulator {
 			// A real 8×8 PNG: image tasks' results are stored only when their bytes are an image.
 			// An image task's result may be another format under the same .png path: its bytes decide.
 			const format = match[1] === 'images' && IMAGE_FORMATS[task.imageType] ? task.imageType : 'png';
-			const still = images[format]();
+			const still =
+				task.video === 'sample' && match[1] === 'images' && format === 'png' ? sampleImageBytes() : images[format]();
 			res.writeHead(200, { 'content-type': IMAGE_FORMATS[format], 'content-length': still.length });
 			return res.end(still);
 		}
@@ -1004,6 +1013,7 @@ module.exports = {
 	createSimulator,
 	expectedVideoBytes,
 	sampleVideoBytes,
+	sampleImageBytes,
 	SAMPLE_VIDEO,
 	directivesOf,
 	DEFAULTS,

@@ -20,15 +20,19 @@ function chunk(type, data) {
 	return Buffer.concat([length, body, crc]);
 }
 
-/** A real RGB PNG of `width`×`height`; `padBytes` appends an ancillary chunk to reach a size. */
-function png(width = 8, height = 8, padBytes = 0) {
+/** A real RGB PNG of `width`×`height`, each pixel `[r, g, b]` from `colour(x, y)`; `padBytes` appends an ancillary chunk. */
+function encodePng(width, height, colour, padBytes = 0) {
 	const header = Buffer.alloc(13);
 	header.writeUInt32BE(width, 0);
 	header.writeUInt32BE(height, 4);
 	header[8] = 8;
 	header[9] = 2;
-	const rows = Buffer.alloc((width * 3 + 1) * height, 0x7f);
-	for (let y = 0; y < height; y++) rows[y * (width * 3 + 1)] = 0;
+	const stride = width * 3 + 1;
+	const rows = Buffer.alloc(stride * height);
+	for (let y = 0; y < height; y++) {
+		rows[y * stride] = 0; // filter: none
+		for (let x = 0; x < width; x++) rows.set(colour(x, y), y * stride + 1 + x * 3);
+	}
 	return Buffer.concat([
 		Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
 		chunk('IHDR', header),
@@ -37,6 +41,17 @@ function png(width = 8, height = 8, padBytes = 0) {
 		chunk('IEND', Buffer.alloc(0)),
 	]);
 }
+
+/** A grey RGB PNG of `width`×`height`; `padBytes` appends an ancillary chunk to reach a size. */
+const png = (width = 8, height = 8, padBytes = 0) => encodePng(width, height, () => [0x7f, 0x7f, 0x7f], padBytes);
+
+/** A picture a person can look at: a 160×90 colour gradient (test/fixtures/sample.png). */
+const gradientPng = (width = 160, height = 90) =>
+	encodePng(width, height, (x, y) => [
+		Math.round((255 * x) / (width - 1)),
+		Math.round((255 * y) / (height - 1)),
+		Math.round(255 - (255 * x) / (width - 1)),
+	]);
 
 /** A JPEG's first segments: SOI, APP0 (JFIF) and a baseline frame header (SOF0) for 8×8 YCbCr. */
 const jpeg = () =>
@@ -53,4 +68,4 @@ const webp = () => Buffer.concat([Buffer.from('RIFF'), Buffer.from([36, 0, 0, 0]
 
 const gif = () => Buffer.concat([Buffer.from('GIF89a'), Buffer.from([1, 0, 1, 0, 0, 0, 0]), Buffer.from([0x3b])]);
 
-module.exports = { png, jpeg, webp, gif };
+module.exports = { png, gradientPng, jpeg, webp, gif };

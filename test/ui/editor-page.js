@@ -152,8 +152,18 @@ class EditorPage {
 	async openNodePanel() {
 		if (await this.page.$('[data-test-id=ndv-close-button]')) await this.closeNdv();
 		await this.page.keyboard.press('Escape');
-		const plus = await this.page.$('[data-test-id=canvas-handle-plus]');
-		await (plus ?? (await this.page.$('[data-test-id=node-creator-plus-button]'))).click();
+		// The canvas redraws after a node is deleted: a handle found a moment before may be gone.
+		await this.until(
+			async () => {
+				const plus = await this.page.$('[data-test-id=canvas-handle-plus]');
+				const button = plus ?? (await this.page.$('[data-test-id=node-creator-plus-button]'));
+				return await button?.click().then(
+					() => true,
+					() => false,
+				);
+			},
+			{ what: 'the canvas plus to take a click', timeoutMs: 15000 },
+		);
 		await this.page.waitForSelector('[data-test-id=node-creator-search-bar]', { visible: true });
 	}
 
@@ -241,6 +251,18 @@ class EditorPage {
 			await sleep(200);
 		} while (Date.now() < deadline);
 		return visible;
+	}
+
+	/** The text the node's form shows now (labels, notices, values of plain inputs aside). */
+	async formText() {
+		return await this.page.$eval('[data-test-id=ndv] [data-test-id=node-parameters]', (e) => e.innerText);
+	}
+
+	/** How many inputs the form shows for the parameter `name` (e.g. entries of a list). */
+	async countInputs(name) {
+		return await this.page.$$eval(`[data-test-id=ndv] [data-test-id=parameter-input-${name}]`, (els) =>
+			els.filter((e) => e.offsetParent !== null).length,
+		);
 	}
 
 	/** Picks the option labelled `label` in the options parameter `name`. */

@@ -125,6 +125,19 @@ describe('each operation\'s form shows its own fields and hides the others\'', (
 	}
 });
 
+test('Text to Image opens asking for its reference image: a notice, one entry ready to fill', async () => {
+	await ui.addNodeByAction('CometAPI', NODE_NAME, OPERATIONS.find((o) => o.operation === 'textToImage').action);
+	try {
+		await ui.waitForParameters(['referenceImages', 'imageUrl'], []);
+		await ui.screenshot('text-to-image-reference-needed');
+		expect(await ui.formText()).toContain('Text to Image needs at least one reference image');
+		expect(await ui.countInputs('imageUrl')).toBe(1);
+	} finally {
+		await ui.closeNdv();
+		await ui.deleteSelectedNode();
+	}
+});
+
 test('an example workflow run from the canvas: its item in the output panel, its video plays', async () => {
 	await ui.openWorkflow(editor.examples['image-to-video.json']);
 	const run = await ui.executeWorkflow();
@@ -175,7 +188,7 @@ describe('the credential form\'s test', () => {
 		{
 			name: 'a /v1 suffix',
 			baseUrl: () => `${editor.baseUrl}/v1`,
-			message: `The Base URL ends with /v1: remove /v1. The node adds the paths itself. ${USE_DEFAULT}`,
+			message: () => `The Base URL ends with /v1: remove /v1. The node adds the paths itself. Use ${editor.baseUrl} (without /v1).`,
 		},
 		{
 			name: 'nothing listening',

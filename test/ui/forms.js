@@ -26,7 +26,7 @@ const CHOICES = {
 	},
 };
 
-/** Shown beside Wait for Completion once it is on; the binary field once the download is on. */
+/** Shown beside Wait for Completion once it is on; the binary field while the download is on (its default). */
 const WAIT_FIELDS = ['downloadOutput', 'waitOptions'];
 const DOWNLOAD_FIELDS = ['outputBinaryProperty'];
 
@@ -51,7 +51,7 @@ const OPERATIONS = [
 	{
 		operation: 'textToImage',
 		name: 'Text to Image',
-		fields: ['resource', 'operation', 'model', 'prompt', 'ratio', 'referenceImages', 'options', 'waitForCompletion'],
+		fields: ['resource', 'operation', 'referenceImages', 'imageSource', 'imageUrl', 'tag', 'prompt', 'model', 'ratio', 'options', 'waitForCompletion'],
 		choices: {},
 		waitsByDefault: true,
 	},
@@ -128,7 +128,7 @@ function formCases(op) {
 	const others = unique(OPERATIONS.filter((o) => o !== op).flatMap((o) => o.fields)).filter((f) => !own.has(f));
 	const allChoiceFields = unique(Object.keys(CHOICES).flatMap(choiceFields));
 	/** What a state shows and hides when the choices stand at `picked`. */
-	const state = (picked, waiting, download = false) => {
+	const state = (picked, waiting, download = true) => {
 		const chosen = Object.entries(picked).flatMap(([choice, option]) => CHOICES[choice][option].fields);
 		const waitShown = waiting ? [...WAIT_FIELDS, ...(download ? DOWNLOAD_FIELDS : [])] : [];
 		return {
@@ -166,14 +166,14 @@ function formCases(op) {
 		// Back to the default, so the next states start from the form as it opened.
 		if (options.length > 1) cases[cases.length - 1].reset = { choice, label: CHOICES[choice][options[0]].label };
 	}
-	// Output Binary Field shows as soon as Download Output is on, not behind "Add Option".
+	// Download Output is on as the form opens, so Output Binary Field shows; off hides it.
 	if (op.waitsByDefault) {
 		cases.push({
-			name: `${op.name}: Download Output on`,
-			shot: `form-${slug(op.name)}-download-on`,
-			set: [...atDefaults(), { download: true }],
-			reset: { download: false },
-			...state(defaults, true, true),
+			name: `${op.name}: Download Output off`,
+			shot: `form-${slug(op.name)}-download-off`,
+			set: [...atDefaults(), { download: false }],
+			reset: { download: true },
+			...state(defaults, true, false),
 		});
 	}
 	cases.push({

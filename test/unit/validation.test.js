@@ -35,7 +35,7 @@ describe('URLs', () => {
 describe('prompt', () => {
 	test('512 characters pass, 513 do not', () => {
 		expect(v.validatePrompt('Prompt', 'a'.repeat(512), false)).toHaveLength(512);
-		refuses(() => v.validatePrompt('Prompt', 'a'.repeat(513), false), 'Prompt', /513 characters long as Runway counts them \(in UTF-16 units, where most emoji count as 2\); at most 512/);
+		refuses(() => v.validatePrompt('Prompt', 'a'.repeat(513), false), 'Prompt', /513 characters long \(most emoji count as 2\); at most 512/);
 	});
 	test('optional prompt may be empty; required may not', () => {
 		expect(v.validatePrompt('Prompt', '', false)).toBeUndefined();

@@ -222,7 +222,7 @@ export function readWaitSettings(this: IExecuteFunctions, itemIndex: number): Wa
 	// Download sits beside Wait for Completion; inside Wait Options is accepted too.
 	const downloadOutput =
 		waitForCompletion &&
-		(this.getNodeParameter('downloadOutput', itemIndex, false) === true ||
+		(this.getNodeParameter('downloadOutput', itemIndex, true) === true ||
 			options.downloadOutput === true);
 	const outputBinaryProperty = requireText(
 		'Output Binary Field',

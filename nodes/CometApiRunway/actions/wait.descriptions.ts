@@ -41,9 +41,9 @@ export function waitProperties(creates: boolean): INodeProperties[] {
 			displayName: 'Download Output',
 			name: 'downloadOutput',
 			type: 'boolean',
-			default: false,
+			default: true,
 			description:
-				'Whether to store the finished video or image as binary data on the item. Output URLs expire within 24–48 hours.',
+				'Whether to store the finished video or image as binary data on the item. Off: only URLs, which expire within 24–48 hours.',
 			displayOptions: { show: { waitForCompletion: [true] } },
 		},
 		{

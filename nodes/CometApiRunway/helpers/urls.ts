@@ -74,7 +74,12 @@ export function validateBaseUrl(value: unknown): string {
 	if (url.protocol !== 'https:' && url.protocol !== 'http:') refuse('must start with https://');
 	if (url.username || url.password) refuse('must not contain a user name or password');
 	const path = url.pathname.replace(/\/+$/, '');
-	if (/\/v1$/i.test(path)) refuse('ends with /v1: remove /v1. The node adds the paths itself');
+	if (/\/v1$/i.test(path)) {
+		refuse(
+			'ends with /v1: remove /v1. The node adds the paths itself',
+			`Use ${url.origin}${path.slice(0, -3)} (without /v1).`,
+		);
+	}
 	if (url.protocol === 'http:' && !LOCAL_HOSTS.test(url.hostname)) {
 		refuse(
 			`uses plain http:// to ${url.hostname}, so the API key would travel unencrypted. Nothing was sent`,

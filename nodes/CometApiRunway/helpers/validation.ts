@@ -56,7 +56,7 @@ export function validatePrompt(
 	if (text !== undefined && text.length > maxUnits) {
 		throw new InputError(
 			field,
-			`${field} is ${text.length} characters long as Runway counts them (in UTF-16 units, where most emoji count as 2); at most ${maxUnits} are allowed`,
+			`${field} is ${text.length} characters long (most emoji count as 2); at most ${maxUnits} are allowed`,
 		);
 	}
 	return text;

@@ -34,28 +34,41 @@ const PROMPT: PromptSpec = {
 	placeholder: '@cat asleep on a sunny windowsill, watercolour',
 };
 
+const oneReferenceEntry = { image: [{ imageSource: 'url', imageUrl: '' }] };
+
 const properties: INodeProperties[] = [
+	{
+		displayName:
+			'Text to Image needs at least one reference image: CometAPI refuses gen4_image and gen4_image_turbo without one. Fill in the entry below by URL or from a binary field.',
+		name: 'referenceImagesNotice',
+		type: 'notice',
+		default: '',
+	},
+	{
+		...referenceImagesProperty(
+			'1 to 3 images the new image draws on (a person, an object, a style). CometAPI refuses the request without one.',
+			[
+				{
+					displayName: 'Tag',
+					name: 'tag',
+					type: 'string',
+					default: '',
+					placeholder: 'cat',
+					description:
+						'Optional name the prompt uses for this image as @tag: 3 to 16 letters, digits or underscores, starting with a letter',
+				},
+			],
+		),
+		// One entry ready to fill: the route needs one.
+		default: oneReferenceEntry,
+	},
+	promptProperty(PROMPT),
 	...modelProperties(
 		Object.keys(models),
 		defaultModel,
 		'Runway image model. Both need at least one reference image through CometAPI.',
 	),
-	promptProperty(PROMPT),
 	...ratioProperties(models, defaultRatio),
-	referenceImagesProperty(
-		'1 to 3 images the new image draws on (a person, an object, a style). CometAPI refuses the request without one.',
-		[
-			{
-				displayName: 'Tag',
-				name: 'tag',
-				type: 'string',
-				default: '',
-				placeholder: 'cat',
-				description:
-					'Optional name the prompt uses for this image as @tag: 3 to 16 letters, digits or underscores, starting with a letter',
-			},
-		],
-	),
 	optionsCollection([
 		publicFigureThresholdOption,
 		runwayVersionOption,
@@ -151,8 +164,8 @@ export const textToImage: Operation = {
 		resource: 'image',
 		value: 'textToImage',
 		name: 'Text to Image',
-		description: 'Make an image from a prompt and 1 to 3 reference images (official route)',
-		action: 'Generate an image from text',
+		description: 'Make an image from a prompt and 1 to 3 reference images',
+		action: 'Generate an image from a prompt and reference images',
 		creates: true,
 	},
 	properties,

@@ -67,7 +67,7 @@ export const fromCallback: Operation = {
 		name: 'From Callback',
 		description:
 			'Turn the body CometAPI POSTed to a callback URL (an n8n Webhook) into the task, verified with CometAPI',
-		action: 'Read a task from its callback',
+		action: 'Read a task from the callback a Webhook received',
 		creates: false,
 		subtitle: 'Task from Callback',
 	},

@@ -46,8 +46,8 @@ export const actOne: Operation = {
 		value: 'actOne',
 		name: 'Act-One',
 		description:
-			"Give a performance video's expressions to a character image; 16:9 sources only (compatibility route)",
-		action: 'Give a character image the expressions of a video',
+			'Give a character image the face and expressions of a performance video (Act-One, the older model); 16:9 sources only',
+		action: "Give a character image an actor's facial expressions",
 		creates: true,
 	},
 	properties,

@@ -207,8 +207,8 @@ export const characterPerformance: Operation = {
 		value: 'characterPerformance',
 		name: 'Character Performance',
 		description:
-			'Animate a character image or video with the performance of another video (Act-Two, official route)',
-		action: 'Animate a character with a performance video',
+			'Make a character image or video move, speak and gesture as an actor does in a performance video (Act-Two)',
+		action: "Animate a character with an actor's whole performance",
 		creates: true,
 	},
 	properties,

@@ -139,8 +139,8 @@ export const generate: Operation = {
 		value: 'generate',
 		name: 'Generate',
 		description:
-			'Generate a video from a prompt, optionally with a start image (compatibility route)',
-		action: 'Generate a video from a prompt',
+			'Make a video from a prompt alone, or from a start image and an optional end frame',
+		action: 'Generate a video from a prompt alone or a start frame',
 		creates: true,
 	},
 	properties,

@@ -140,8 +140,9 @@ export const imageToVideo: Operation = {
 		resource: 'video',
 		value: 'imageToVideo',
 		name: 'Image to Video',
-		description: 'Animate an image with a Runway model (official route)',
-		action: 'Generate a video from an image',
+		description:
+			"Animate a still image into a video; choose among Runway's and Google's video models",
+		action: 'Animate a still image into a video',
 		creates: true,
 	},
 	properties,

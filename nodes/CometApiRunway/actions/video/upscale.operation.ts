@@ -61,8 +61,8 @@ export const upscale: Operation = {
 		value: 'upscale',
 		name: 'Upscale',
 		description:
-			'Upscale a video 4× (upscale_v1, official route). Runway retired it upstream in January 2026, so CometAPI may refuse it.',
-		action: 'Upscale a video',
+			'Make a video 4× larger. Runway retired upscale_v1 upstream in January 2026, so CometAPI may refuse it.',
+		action: 'Upscale a video to 4× its size',
 		creates: true,
 	},
 	properties,

@@ -99,8 +99,8 @@ export const videoToVideo: Operation = {
 		value: 'videoToVideo',
 		name: 'Video to Video',
 		description:
-			'Transform a video with a prompt and an optional reference image (gen4_aleph, official route)',
-		action: 'Transform a video with a prompt',
+			'Edit an existing video as a prompt says (change the weather, add an object), with an optional reference image',
+		action: 'Edit a video by prompt, keeping its motion',
 		creates: true,
 	},
 	properties,
