@@ -267,25 +267,30 @@ class EditorPage {
 
 	/** Picks the option labelled `label` in the options parameter `name`. */
 	async chooseOption(name, label) {
-		await this.page.click(`[data-test-id=ndv] [data-test-id=parameter-input-${name}]`);
-		const option = await this.until(
-			async () => {
-				for (const el of await this.page.$$('.el-select-dropdown__item')) {
-					const text = await el.evaluate((e) => (e.offsetParent !== null ? e.innerText.split('\n')[0].trim() : ''));
-					if (text === label) return el;
-				}
-				return null;
-			},
-			{ what: `option "${label}" of ${name}` },
-		);
-		await option.click();
-		// The choice took: the field shows it (a click lost to a redraw would leave the old one).
+		const input = `[data-test-id=ndv] [data-test-id=parameter-input-${name}]`;
+		const shows = async () => (await this.page.$eval(`${input} input`, (e) => e.value)) === label;
+		// Each round opens the list, or clicks the option; a list still opening or redrawing refuses
+		// the click, and a click lost to a redraw leaves the old value: the next round tries again.
 		await this.until(
-			async () =>
-				(await this.page.$eval(`[data-test-id=ndv] [data-test-id=parameter-input-${name}] input`, (e) => e.value)) === label,
+			async () => {
+				if (await shows()) return true;
+				const option = await this.visibleOption(label);
+				if (option) await option.click().catch(() => {});
+				else await this.page.click(input).catch(() => {});
+				return false;
+			},
 			{ what: `${name} showing "${label}"` },
 		);
 		await sleep(300);
+	}
+
+	/** The visible entry labelled `label` of an open options list, or null. */
+	async visibleOption(label) {
+		for (const el of await this.page.$$('.el-select-dropdown__item')) {
+			const text = await el.evaluate((e) => (e.offsetParent !== null ? e.innerText.split('\n')[0].trim() : ''));
+			if (text === label) return el;
+		}
+		return null;
 	}
 
 	/** Turns the boolean parameter `name` on or off. */
