@@ -4,7 +4,7 @@
  * a stall limit (no bytes for Request Timeout), and downloads have their own cap, so status
  * requests of other tasks go on while slow downloads run.
  */
-const { LIVE_KEY, useSimulator, DOWNLOAD, i2v, items, runWithin, returnedAfter, checkNoDoubledPrefixes } = require('./helpers');
+const { LIVE_KEY, useSimulator, DOWNLOAD, i2v, items, runWithin, returnedAfter } = require('./helpers');
 
 const sim = useSimulator({ taskDurationMs: 500 }, { perTest: true });
 const credentials = sim.credentials;
@@ -68,5 +68,3 @@ test('5 slow downloads in flight (Max Concurrent Requests 2): another task’s e
 	expect(delay).toBeLessThanOrEqual(2_500);
 	expect(result.items[5].json.status).toBe('SUCCEEDED');
 }, 20_000);
-
-checkNoDoubledPrefixes();
