@@ -149,7 +149,7 @@ async function runSoak({ items = 200, seed = 20261122, parallelRequests = 10 } =
 	};
 	figures.line =
 		`soak: ${items} items, ${(wallMs / 1000).toFixed(1)} s wall, ${figures.statusRequests} status requests, ` +
-		`${figures.succeededPct}% succeeded (${figures.failedPct}% FAILED as planned), ` +
+		`at most ${figures.maxInFlight} requests in flight, ${figures.succeededPct}% succeeded (${figures.failedPct}% FAILED as planned), ` +
 		`rss ${figures.rssDeltaMb >= 0 ? '+' : ''}${figures.rssDeltaMb} MB (seed ${seed})`;
 	return figures;
 }

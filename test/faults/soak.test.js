@@ -23,14 +23,19 @@ test(`soak (seed ${SEED}): one outcome per item, paired to it, as planned, no ta
 	expect(figures.failedPct).toBe(figures.expectedFailedPct);
 });
 
+// Measured with the default seed and 200 items on a loaded 2-core machine (three runs): 6.9–7.9 s
+// wall, 267–324 status requests, at most 1 request in flight, rss +20 to +60 MB. The bounds below
+// sit at roughly 1.5–2× those figures, so a real slowdown or leak fails the test.
 test('soak: the items were waited on together, not one after another', () => {
-	// Each task takes at most ~7.5 s (3 s running, 1.5 s throttled, 3 s not visible) plus backoff.
-	expect(figures.wallMs).toBeLessThan(60_000);
+	// The longest task takes ~7.5 s (3 s running, 1.5 s throttled, 3 s not visible): one after
+	// another, 200 items would take minutes.
+	expect(figures.wallMs).toBeLessThan(15_000);
 	// Polls for a batch stay in proportion: no runaway polling.
-	expect(figures.statusRequests).toBeLessThan(ITEMS * 8);
+	expect(figures.statusRequests).toBeLessThan(500);
+	// Two batches, each with at most Max Concurrent Requests (10) in flight.
 	expect(figures.maxInFlight).toBeLessThanOrEqual(2 * 10);
 });
 
 test('soak: memory growth is bounded', () => {
-	expect(figures.rssDeltaMb).toBeLessThan(200);
+	expect(figures.rssDeltaMb).toBeLessThan(100);
 });
