@@ -2,7 +2,7 @@
 // Batches as users build them: ten spreadsheet-like rows into one node, every video paired to its
 // row and all of them waited on together; a failed task under "Continue On Fail" next to good ones.
 const { chainWorkflow, manualTrigger, codeNode, cometNode } = require('./harness');
-const { startSuite, createBodies, brief, expectSuccess } = require('./suite');
+const { useSuite, createBodies, brief, expectSuccess } = require('./suite');
 
 const TASK_MS = 4000;
 const ROWS = 10;
@@ -55,14 +55,7 @@ const mixed = chainWorkflow('e2eContinueOnFail', 'e2e: failed task under Continu
 	cometNode('Image to Video', imageToVideo(), { onError: 'continueRegularOutput' }),
 ]);
 
-let suite;
-beforeAll(async () => {
-	suite = await startSuite({ workflows: [batch, mixed] });
-});
-afterAll(async () => {
-	await suite?.close();
-});
-beforeEach(() => suite.sim.reset());
+const suite = useSuite({ workflows: [batch, mixed] });
 
 test('10 rows → 10 videos, each paired to its row, in about one task time', async () => {
 	const { sim, n8n } = suite;

@@ -3,7 +3,7 @@
 // branch, which counts them; and a worker killed mid-wait leaves every accepted task ID in its log.
 const { spawn } = require('node:child_process');
 const { manualTrigger, codeNode, cometNode, freePort } = require('./harness');
-const { startSuite, expectSuccess } = require('./suite');
+const { useSuite, expectSuccess } = require('./suite');
 
 const imageToVideo = (waitOptions) => ({
 	resource: 'video',
@@ -65,14 +65,7 @@ function longWaitWorkflow() {
 
 const branched = branchedWorkflow();
 const longWait = longWaitWorkflow();
-let suite;
-beforeAll(async () => {
-	suite = await startSuite({ workflows: [branched, longWait] });
-});
-afterAll(async () => {
-	await suite?.close();
-});
-beforeEach(() => suite.sim.reset());
+const suite = useSuite({ workflows: [branched, longWait] });
 
 test('the error branch gets the failed rows, each with its task ID; the success branch the rest', async () => {
 	const { sim, n8n } = suite;

@@ -2,7 +2,7 @@
 // Generate (CometAPI's compatibility route) with waiting, and Get Task picking up tasks submitted
 // without waiting: in a later execution (official route) and in the next node (feed route).
 const { chainWorkflow, manualTrigger, cometNode } = require('./harness');
-const { startSuite, createBodies, brief, expectSuccess } = require('./suite');
+const { useSuite, createBodies, brief, expectSuccess } = require('./suite');
 const { expectedVideoBytes } = require('../simulator/server.js');
 
 const generateWait = chainWorkflow('e2eGenerateWait', 'e2e: Generate with waiting', [
@@ -70,14 +70,7 @@ const generateThenGet = chainWorkflow('e2eGenerateThenGet', 'e2e: Generate, then
 	}),
 ]);
 
-let suite;
-beforeAll(async () => {
-	suite = await startSuite({ workflows: [generateWait, submitOnly, generateThenGet] });
-});
-afterAll(async () => {
-	await suite?.close();
-});
-beforeEach(() => suite.sim.reset());
+const suite = useSuite({ workflows: [generateWait, submitOnly, generateThenGet] });
 
 test('Generate with waiting returns the finished video', async () => {
 	const { sim, n8n } = suite;

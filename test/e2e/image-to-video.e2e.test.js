@@ -2,7 +2,7 @@
 // A user's first workflow: an image URL → Image to Video (waiting) → the video as a file, in a real
 // n8n; and a bad input that n8n must refuse before anything reaches the API.
 const { NODE_TYPE, chainWorkflow, manualTrigger, cometNode, useE2eCredential, loadExample } = require('./harness');
-const { startSuite, createBodies, brief, expectSuccess } = require('./suite');
+const { useSuite, createBodies, brief, expectSuccess } = require('./suite');
 const { expectedVideoBytes } = require('../simulator/server.js');
 
 const example = useE2eCredential(loadExample('image-to-video.json'));
@@ -26,14 +26,7 @@ const badInput = chainWorkflow('e2eBadPrompt', 'e2e: prompt too long', [
 	}),
 ]);
 
-let suite;
-beforeAll(async () => {
-	suite = await startSuite({ workflows: [example, badInput] });
-});
-afterAll(async () => {
-	await suite?.close();
-});
-beforeEach(() => suite.sim.reset());
+const suite = useSuite({ workflows: [example, badInput] });
 
 test('examples/image-to-video.json: image URL → video downloaded as binary', async () => {
 	const { sim, n8n } = suite;

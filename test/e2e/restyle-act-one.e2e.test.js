@@ -2,7 +2,7 @@
 // Video → Restyle Video and Video → Act-One (compatibility routes) in a real n8n: each waits on the
 // feed route and downloads its video; a value the route refuses stops the node before any request.
 const { chainWorkflow, manualTrigger, cometNode } = require('./harness');
-const { startSuite, createBodies, expectSuccess } = require('./suite');
+const { useSuite, createBodies, expectSuccess } = require('./suite');
 const { expectedVideoBytes } = require('../simulator/server.js');
 
 const restyleParameters = (options) => ({
@@ -42,14 +42,7 @@ const refused = chainWorkflow('e2eRestyleRefused', 'e2e: Restyle Video refused',
 	cometNode('Restyle Video', restyleParameters({ structureTransformation: 1.5 })),
 ]);
 
-let suite;
-beforeAll(async () => {
-	suite = await startSuite({ workflows: [restyle, actOne, refused] });
-});
-afterAll(async () => {
-	await suite?.close();
-});
-beforeEach(() => suite.sim.reset());
+const suite = useSuite({ workflows: [restyle, actOne, refused] });
 
 test('Restyle Video waits on the feed route and returns the video file', async () => {
 	const { sim, n8n } = suite;

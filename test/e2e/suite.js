@@ -25,6 +25,22 @@ async function startSuite({ simulator = {}, workflows = [], n8nEnv } = {}) {
 	};
 }
 
+/**
+ * The suite of one test file: started before its tests, the simulator emptied before each test,
+ * closed after the last. The returned object gains `sim`, `n8n` and `setupMs` once started.
+ */
+function useSuite(options) {
+	const suite = {};
+	beforeAll(async () => {
+		Object.assign(suite, await startSuite(options));
+	});
+	afterAll(async () => {
+		await suite.close?.();
+	});
+	beforeEach(() => suite.sim.reset());
+	return suite;
+}
+
 /** The simulator's create requests, as JSON bodies. */
 function createBodies(sim) {
 	return sim.createRequests().map((r) => (typeof r.body === 'string' ? JSON.parse(r.body) : r.body));
@@ -38,7 +54,7 @@ function brief(items) {
 	});
 }
 
-module.exports = { startSuite, createBodies, brief };
+module.exports = { startSuite, useSuite, createBodies, brief };
 
 /** Fails with n8n's own error message (not just "expected 0, got 1") when a run did not succeed. */
 function expectSuccess(r) {

@@ -3,7 +3,7 @@
 // stored as a file of the type its bytes say; examples/text-to-image-then-video.json (the image
 // Runway made, animated by Runway); and a request without a reference refused before any request.
 const { NODE_TYPE, chainWorkflow, manualTrigger, codeNode, cometNode, useE2eCredential, loadExample } = require('./harness');
-const { startSuite, createBodies, brief, expectSuccess } = require('./suite');
+const { useSuite, createBodies, brief, expectSuccess } = require('./suite');
 const { expectedVideoBytes } = require('../simulator/server.js');
 const images = require('../support/images');
 
@@ -51,14 +51,7 @@ const example = useE2eCredential(loadExample('text-to-image-then-video.json'));
 example.id = 'e2eExampleT2IThenI2V';
 for (const n of example.nodes) if (n.type === NODE_TYPE) n.parameters.waitOptions.pollInterval = 2;
 
-let suite;
-beforeAll(async () => {
-	suite = await startSuite({ workflows: [withReferences, noReference, example] });
-});
-afterAll(async () => {
-	await suite?.close();
-});
-beforeEach(() => suite.sim.reset());
+const suite = useSuite({ workflows: [withReferences, noReference, example] });
 
 test('Text to Image: URL and binary references with tags, the image stored as WebP by its bytes', async () => {
 	const { sim, n8n } = suite;

@@ -2,7 +2,7 @@
 // Video to Video, Upscale and Character Performance in a real n8n: one short workflow each, waited
 // on and downloaded; and Upscale's route answering as retired upstream.
 const { chainWorkflow, manualTrigger, codeNode, cometNode } = require('./harness');
-const { startSuite, createBodies, brief, expectSuccess } = require('./suite');
+const { useSuite, createBodies, brief, expectSuccess } = require('./suite');
 const { expectedVideoBytes } = require('../simulator/server.js');
 const videos = require('../support/videos');
 
@@ -55,14 +55,7 @@ const characterPerformance = chainWorkflow('e2eCharacterPerf', 'e2e: Character P
 	}),
 ]);
 
-let suite;
-beforeAll(async () => {
-	suite = await startSuite({ workflows: [videoToVideo, upscale, characterPerformance] });
-});
-afterAll(async () => {
-	await suite?.close();
-});
-beforeEach(() => suite.sim.reset());
+const suite = useSuite({ workflows: [videoToVideo, upscale, characterPerformance] });
 
 /** The node's one item: the finished task with its video downloaded, byte for byte. */
 function expectVideoItem(r, nodeName, path) {

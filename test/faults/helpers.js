@@ -8,13 +8,12 @@ const { startSimulator } = require('../simulator/server');
 const { runNode } = require('../support/n8n');
 const params = require('../support/params');
 
-/** The node's minimum poll interval, and waits short enough for a test. */
-const fastWait = (overrides = {}) =>
-	params.fastWait({ timeout: 60, requestTimeout: 10, maxConcurrentRequests: 5, ...overrides });
+/** Waits short enough for a test, on top of the shared waiting settings. */
+const FAULT_WAIT = { timeout: 60, requestTimeout: 10, maxConcurrentRequests: 5 };
 
 /** The shared parameter builders, waiting by default, with `wait` for the wait options. */
 const waiting = (build) => (overrides = {}, wait = {}) =>
-	build({ options: {}, waitForCompletion: true, ...params.waitParameters(fastWait(wait)), ...overrides });
+	build({ options: {}, ...params.waiting({ ...FAULT_WAIT, ...wait }), ...overrides });
 
 const imageToVideo = waiting(params.imageToVideo);
 const generate = waiting((overrides) =>
@@ -116,7 +115,6 @@ function serialiseError(error) {
 module.exports = {
 	startSimulator,
 	runNode,
-	fastWait,
 	imageToVideo,
 	generate,
 	getTask,

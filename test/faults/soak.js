@@ -51,6 +51,24 @@ const rssMb = () => {
 /** CometAPI refusing before dispatch: no task exists, so the create may be sent again. */
 const NO_CHANNEL = { error: { message: 'No available channel for model gen4', type: 'comet_api_error', code: 'get_channel_failed' } };
 
+/**
+ * The most tasks waited on at one moment: each task counts from its creation to the last status
+ * request the node made for it. One after another, this would be 1.
+ */
+function mostAtOnce(sim) {
+	const events = [];
+	for (const task of sim.tasks.values()) {
+		const polls = sim.statusRequests(task.id);
+		const lastPollAt = polls.length ? polls[polls.length - 1].at : task.createdAt;
+		events.push([task.createdAt, 1], [lastPollAt, -1]);
+	}
+	events.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+	let now = 0;
+	let most = 0;
+	for (const [, step] of events) most = Math.max(most, (now += step));
+	return most;
+}
+
 async function runSoak({ items = 200, seed = 20261122, parallelRequests = 10 } = {}) {
 	const random = prng(seed);
 	const plan = planItems(items, random);
@@ -142,6 +160,7 @@ async function runSoak({ items = 200, seed = 20261122, parallelRequests = 10 } =
 		failedPct: Math.round((failed / items) * 1000) / 10,
 		expectedFailedPct: Math.round((plan.filter((entry) => entry.failed).length / items) * 1000) / 10,
 		maxInFlight: sim.maxInFlight,
+		maxTasksWaitedOn: mostAtOnce(sim),
 		rssBeforeMb: Math.round(rssBeforeMb),
 		rssAfterMb: Math.round(rssAfterMb),
 		rssDeltaMb: Math.round((rssAfterMb - rssBeforeMb) * 10) / 10,
@@ -149,7 +168,7 @@ async function runSoak({ items = 200, seed = 20261122, parallelRequests = 10 } =
 	};
 	figures.line =
 		`soak: ${items} items, ${(wallMs / 1000).toFixed(1)} s wall, ${figures.statusRequests} status requests, ` +
-		`${figures.succeededPct}% succeeded (${figures.failedPct}% FAILED as planned), ` +
+		`at most ${figures.maxInFlight} requests in flight and ${figures.maxTasksWaitedOn} tasks waited on at once, ${figures.succeededPct}% succeeded (${figures.failedPct}% FAILED as planned), ` +
 		`rss ${figures.rssDeltaMb >= 0 ? '+' : ''}${figures.rssDeltaMb} MB (seed ${seed})`;
 	return figures;
 }

@@ -23,14 +23,21 @@ test(`soak (seed ${SEED}): one outcome per item, paired to it, as planned, no ta
 	expect(figures.failedPct).toBe(figures.expectedFailedPct);
 });
 
+// Measured with the default seed and 200 items on a loaded 2-core machine (five runs): 249–324
+// status requests, at most 1 request in flight, rss +3 to +60 MB, 186 and 200 tasks waited on at
+// once (two runs), and 6.9–10.4 s wall alone but 46 s inside the whole suite: the wall time is
+// printed, not tested (speed is the benchmark's concern). The upper bounds sit at roughly 1.5–2×
+// the figures; the lower bound on tasks waited on at once is a quarter of the items, because a
+// loaded machine spreads the creates out.
 test('soak: the items were waited on together, not one after another', () => {
-	// Each task takes at most ~7.5 s (3 s running, 1.5 s throttled, 3 s not visible) plus backoff.
-	expect(figures.wallMs).toBeLessThan(60_000);
+	// One after another, a single task would be waited on at a time.
+	expect(figures.maxTasksWaitedOn).toBeGreaterThanOrEqual(ITEMS / 4);
 	// Polls for a batch stay in proportion: no runaway polling.
-	expect(figures.statusRequests).toBeLessThan(ITEMS * 8);
+	expect(figures.statusRequests).toBeLessThan(500);
+	// Two batches, each with at most Max Concurrent Requests (10) in flight.
 	expect(figures.maxInFlight).toBeLessThanOrEqual(2 * 10);
 });
 
 test('soak: memory growth is bounded', () => {
-	expect(figures.rssDeltaMb).toBeLessThan(200);
+	expect(figures.rssDeltaMb).toBeLessThan(100);
 });

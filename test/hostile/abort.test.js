@@ -4,7 +4,7 @@
  * execution stopped), no new create leaves, and status requests and downloads still in flight end
  * within a second, whatever n8n does with the abort signal of authenticated requests.
  */
-const { LIVE_KEY, useSimulator, DOWNLOAD, i2v, items, runWithin, returnedAfter, checkNoDoubledPrefixes } = require('./helpers');
+const { LIVE_KEY, useSimulator, DOWNLOAD, i2v, items, runWithin, returnedAfter } = require('./helpers');
 
 const sim = useSimulator({ taskDurationMs: 30_000 }, { perTest: true });
 const credentials = sim.credentials;
@@ -104,5 +104,3 @@ test('a stop ends a stalled download within 1 s', async () => {
 	expect(returnedAfter(result, result.cancelledAt)).toBeLessThanOrEqual(1_500);
 	expect(result.error.message).toContain(taskOf('downloads').id);
 }, 20_000);
-
-checkNoDoubledPrefixes();

@@ -4,7 +4,7 @@
  * down with a stack overflow. The bounded reader refuses it as unreadable, and every paid task of
  * the batch is still named, with or without Continue On Fail.
  */
-const { useSimulator, i2v, items, runWithin, errorTexts, checkNoDoubledPrefixes } = require('./helpers');
+const { useSimulator, i2v, items, runWithin, errorTexts } = require('./helpers');
 
 const sim = useSimulator({ taskDurationMs: 1500 });
 const credentials = sim.credentials;
@@ -71,5 +71,3 @@ test('with Continue On Fail: three items, the deep one an error naming its task,
 	expect(deep.json.error).toMatch(/deep|nested/i);
 	expect(JSON.stringify(deep.json).length).toBeLessThan(40_000);
 }, 40_000);
-
-checkNoDoubledPrefixes();

@@ -11,7 +11,7 @@
 const { startSimulator, expectedVideoBytes } = require('../simulator/server');
 const { pool } = require('../faults/helpers');
 const { png } = require('../support/images');
-const { LIVE_KEY, DOWNLOAD, i2v, generate, items, runWithin, startServer, mp4, checkNoDoubledPrefixes } = require('./helpers');
+const { LIVE_KEY, DOWNLOAD, i2v, generate, items, runWithin, startServer, mp4 } = require('./helpers');
 
 const HTML_PAGE = '<!DOCTYPE html><html><head><title>AccessDenied</title></head><body><h1>AccessDenied</h1><p>Request has expired</p></body></html>';
 const raw = (contentType, body) => ['cdn', { kind: 'raw', status: 200, headers: { 'content-type': contentType }, body, times: Infinity }];
@@ -130,5 +130,3 @@ test('a legacy answer whose only URL is the poster: the poster is never download
 	const videoSuccess = item.json.status === 'SUCCEEDED' && !item.json.timedOut && item.json.error === undefined;
 	expect(videoSuccess).toBe(false);
 }, 20_000);
-
-checkNoDoubledPrefixes();

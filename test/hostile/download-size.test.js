@@ -7,7 +7,7 @@
  * not retried. The downloads come from a real local HTTP server, through real n8n-core.
  */
 const zlib = require('node:zlib');
-const { LIVE_KEY, useSimulator, i2v, items, runWithin, startServer, peakRssGrowth, mp4, MP4_START, checkNoDoubledPrefixes } = require('./helpers');
+const { LIVE_KEY, useSimulator, i2v, items, runWithin, startServer, peakRssGrowth, mp4, MP4_START } = require('./helpers');
 
 const MB = 1024 * 1024;
 const sim = useSimulator({ taskDurationMs: 300 });
@@ -140,5 +140,3 @@ test('a gzip stream cut in half, its Content-Length matching the cut: an error, 
 	const item = expectRefused(result, /compressed|Content-Length|could not be downloaded/i);
 	expect(`${item.json.error} ${item.json.errorDescription}`).toMatch(/Content-Length/);
 }, 40_000);
-
-checkNoDoubledPrefixes();

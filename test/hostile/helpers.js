@@ -3,7 +3,7 @@
  * Shared pieces of the hostile suite: a realistic API key made at run time, parameters under the
  * old and the new names alike, runs with a time limit (a node that overruns is stopped and its
  * servers closed, so a test reports the time it took instead of hanging), small servers of its
- * own, and the texts every run produced, to look for doubled prefixes at the end of each file.
+ * own. Every run's messages are checked for doubled prefixes by the test that made the run.
  */
 
 const { startSimulator, runNode, imageToVideo, generate, getTask, safeStringify, serialiseError } = require('../faults/helpers');
@@ -74,7 +74,7 @@ async function runWithin(limitMs, options, onOverrun = async () => undefined) {
 		await onOverrun();
 	}
 	const result = await running;
-	noteTexts(result);
+	expectNoDoubledPrefixes(result);
 	return { ...result, startedAt, overran };
 }
 
@@ -90,11 +90,6 @@ function errorTexts(result) {
 	return texts.filter((text) => typeof text === 'string' && text !== '');
 }
 
-const seen = [];
-function noteTexts(result) {
-	seen.push(...errorTexts(result));
-}
-
 /**
  * Everything the run produced that a user could see or n8n would store, as one text. Its log
  * lines are `result.log` (runs going on side by side share one logger, so check those together).
@@ -105,15 +100,13 @@ const everythingOf = (result) =>
 /** "Task X: Task X was not found", "Network error: Network error: …" and the like. */
 const DOUBLINGS = [/\b[Tt]ask ([\w-]+):? [Tt]he \w+ of task \1\b/, /\b[Tt]ask ([\w-]+):? [Tt]ask \1\b/, /(\b[A-Z][\w ]{3,40}: )\1/];
 
-/** Registers, as the last test of a file, that no message of the file's runs doubled a prefix. */
-function checkNoDoubledPrefixes() {
-	test('no message or description of these runs doubles its prefix', () => {
-		expect(seen.length).toBeGreaterThan(0);
-		const doubled = seen.filter((text) => DOUBLINGS.some((pattern) => pattern.test(text)));
-		expect(doubled).toEqual([]);
-	});
-}
+/** The messages and descriptions of a run that double a prefix. */
+const doubledPrefixes = (result) => errorTexts(result).filter((text) => DOUBLINGS.some((pattern) => pattern.test(text)));
 
+/** Fails the calling test when a message or description of its run doubles a prefix. */
+function expectNoDoubledPrefixes(result) {
+	expect(doubledPrefixes(result)).toEqual([]);
+}
 
 /** Adds a simulator fault and returns the object the simulator keeps (it records progress on it). */
 function addFault(sim, route, spec) {
@@ -178,7 +171,7 @@ module.exports = {
 	returnedAfter,
 	errorTexts,
 	everythingOf,
-	checkNoDoubledPrefixes,
+	doubledPrefixes,
 	startServer: recordingServer,
 	addFault,
 	peakRssGrowth,

@@ -4,7 +4,7 @@
  * item's deadline.
  */
 const { answers, poller } = require('../support/dist');
-const { LIVE_KEY, useSimulator, virtualClock, i2v, items, runWithin, returnedAfter, checkNoDoubledPrefixes } = require('./helpers');
+const { LIVE_KEY, useSimulator, virtualClock, i2v, items, runWithin, returnedAfter } = require('./helpers');
 
 const sim = useSimulator({ taskDurationMs: 30_000 }, { perTest: true });
 const credentials = sim.credentials;
@@ -71,5 +71,3 @@ describe('the cap itself (pure helpers)', () => {
 		expect(answers.classifyCreateAnswer(answer({ 'retry-after': '3' }), now).retryAfterMs).toBe(3_000);
 	});
 });
-
-checkNoDoubledPrefixes();

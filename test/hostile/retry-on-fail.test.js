@@ -4,7 +4,7 @@
  * twice, so an operation that creates tasks refuses to run with it before any request, saying
  * why and what to use instead. Get Task, which creates nothing, still runs with it.
  */
-const { LIVE_KEY, useSimulator, i2v, generate, getTask, items, runWithin, checkNoDoubledPrefixes } = require('./helpers');
+const { LIVE_KEY, useSimulator, i2v, generate, getTask, items, runWithin } = require('./helpers');
 
 const RETRY = { retryOnFail: true, maxTries: 2, waitBetweenTries: 0 };
 
@@ -41,5 +41,3 @@ test('Get Task with Retry On Fail on still runs', async () => {
 	expect(sim.statusRequests(task.id).length).toBeGreaterThanOrEqual(1);
 	expect(result.items[0].json).toMatchObject({ taskId: task.id, status: 'SUCCEEDED' });
 }, 20_000);
-
-checkNoDoubledPrefixes();

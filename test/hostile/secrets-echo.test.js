@@ -6,7 +6,7 @@
  */
 const { startSimulator } = require('../simulator/server');
 const { pool, safeStringify } = require('../faults/helpers');
-const { LIVE_KEY, DOWNLOAD, i2v, items, runWithin, everythingOf, checkNoDoubledPrefixes } = require('./helpers');
+const { LIVE_KEY, DOWNLOAD, i2v, items, runWithin, everythingOf } = require('./helpers');
 
 /** The key's own tail: found even if a prefix such as "sk-" were cut off. */
 const FORMS = [LIVE_KEY, LIVE_KEY.slice(-16)];
@@ -96,5 +96,3 @@ test('no log line of any run holds the key', () => {
 	expect(logs.flat().length).toBeGreaterThan(0);
 	expectClean(safeStringify(logs));
 });
-
-checkNoDoubledPrefixes();

@@ -10,7 +10,7 @@ process.env.N8N_SSRF_PROTECTION_ENABLED = 'true';
 process.env.N8N_SSRF_ALLOWED_IP_RANGES = '127.0.0.1/32';
 process.env.N8N_SSRF_BLOCKED_HOSTNAMES = 'localhost';
 
-const { LIVE_KEY, useSimulator, DOWNLOAD, i2v, items, runWithin, startServer, mp4, checkNoDoubledPrefixes } = require('./helpers');
+const { LIVE_KEY, useSimulator, DOWNLOAD, i2v, items, runWithin, startServer, mp4 } = require('./helpers');
 
 const sim = useSimulator({ taskDurationMs: 300 });
 let cdn;
@@ -50,5 +50,3 @@ test.each([
 	expect(item.json.error).toMatch(/blocked/i);
 	expect(`${item.json.error} ${item.json.errorDescription}`).toMatch(n8nWords);
 }, 20_000);
-
-checkNoDoubledPrefixes();

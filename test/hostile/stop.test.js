@@ -4,7 +4,7 @@
  * grace (at most 5 s) is named by its ID; one still unanswered is counted, with when it was sent;
  * with no create in flight the node returns within a second, naming every task.
  */
-const { LIVE_KEY, useSimulator, i2v, items, runWithin, returnedAfter, checkNoDoubledPrefixes } = require('./helpers');
+const { LIVE_KEY, useSimulator, i2v, items, runWithin, returnedAfter } = require('./helpers');
 
 const sim = useSimulator({ taskDurationMs: 30_000 }, { perTest: true });
 const credentials = sim.credentials;
@@ -62,5 +62,3 @@ test('stop while every task is polling (no create in flight): returns within 1 s
 	const warnings = result.log.filter((line) => line.level === 'warn').map((line) => String(line.args[0]));
 	for (const taskId of sim.tasks.keys()) expect(warnings.join('\n')).toContain(taskId);
 }, 20_000);
-
-checkNoDoubledPrefixes();

@@ -8,7 +8,7 @@
 const path = require('node:path');
 const fc = require('fast-check');
 
-const { useSimulator, i2v, generate, getTask, items, runWithin, checkNoDoubledPrefixes } = require('./helpers');
+const { useSimulator, i2v, generate, getTask, items, runWithin } = require('./helpers');
 const { fromCallback } = require('../support/params');
 
 const dist = path.join(__dirname, '..', '..', 'dist', 'nodes', 'CometApiRunway');
@@ -107,5 +107,3 @@ describe(`generated task IDs (numRuns ${RUNS} each)`, () => {
 		);
 	});
 });
-
-checkNoDoubledPrefixes();

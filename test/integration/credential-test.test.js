@@ -5,7 +5,7 @@
 const path = require('node:path');
 const { CredentialTestContext } = require('n8n-core');
 
-const { startSimulator } = require('../simulator/server');
+const { useSimulator } = require('../support/simulator');
 const { freePort } = require('../e2e/harness');
 const { recordingServer, remoteLookingHost } = require('../support/servers');
 
@@ -14,13 +14,7 @@ const { CometApiRunway } = require(path.join(DIST, 'nodes', 'CometApiRunway', 'C
 const { CometApi } = require(path.join(DIST, 'credentials', 'CometApi.credentials.js'));
 
 const API_KEY = 'test-api-key-credential-form';
-let sim;
-
-beforeAll(async () => {
-	sim = await startSimulator({ apiKey: API_KEY });
-});
-afterEach(() => sim.reset());
-afterAll(() => sim.close());
+const { sim } = useSimulator({ apiKey: API_KEY });
 
 /** What n8n's CredentialsTester picks for the cometApi credential type. */
 function credentialTestFunction() {

@@ -5,7 +5,7 @@
  * row and still carrying the task's fields. "Continue (using regular output)" keeps them on the
  * success output with `error` set.
  */
-const { startSimulator } = require('../simulator/server');
+const { useSimulator } = require('../support/simulator');
 const { runNode } = require('../support/n8n');
 const { imageToVideo } = require('../faults/helpers');
 
@@ -16,13 +16,7 @@ const PROMPTS = [
 	'a refused cat',
 	'x'.repeat(600),
 ];
-let sim;
-
-beforeAll(async () => {
-	sim = await startSimulator({ apiKey: KEY, taskDurationMs: 200 });
-});
-afterEach(() => sim.reset());
-afterAll(() => sim.close());
+const { sim, credentials } = useSimulator({ apiKey: KEY, taskDurationMs: 200 });
 
 async function run(onError) {
 	sim.fault('createOfficial', {
@@ -34,7 +28,7 @@ async function run(onError) {
 	return runNode({
 		parameters: imageToVideo(),
 		items: PROMPTS.map((prompt, index) => ({ json: { prompt, row: index } })),
-		credentials: { apiKey: KEY, baseUrl: sim.baseUrl },
+		credentials,
 		nodeSettings: { onError },
 	});
 }

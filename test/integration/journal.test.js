@@ -4,18 +4,12 @@
  * n8n's log the moment its answer arrives (task ID, route, item index, execution ID; never the
  * key), before the wait: a worker that dies mid-wait leaves every task ID in its log.
  */
-const { startSimulator } = require('../simulator/server');
+const { useSimulator } = require('../support/simulator');
 const { runNode } = require('../support/n8n');
 const { imageToVideo, generate } = require('../faults/helpers');
 
 const KEY = 'sk-journal-0123456789abcdef';
-let sim;
-
-beforeAll(async () => {
-	sim = await startSimulator({ apiKey: KEY, taskDurationMs: 300 });
-});
-afterEach(() => sim.reset());
-afterAll(() => sim.close());
+const { sim, credentials } = useSimulator({ apiKey: KEY, taskDurationMs: 300 });
 
 const infoLines = (log) =>
 	log.filter((entry) => entry.level === 'info').map((entry) => String(entry.args[0]));
@@ -33,7 +27,7 @@ test.each([
 	const result = await runNode({
 		parameters: parameters(),
 		items: ['one', 'refused', 'three'].map((prompt) => ({ json: { prompt } })),
-		credentials: { apiKey: KEY, baseUrl: sim.baseUrl },
+		credentials,
 		continueOnFail: true,
 	});
 	const accepted = result.items.filter((item) => !item.json.error);
@@ -55,7 +49,7 @@ test('the line is written when the create is answered, before the wait', async (
 	const result = await runNode({
 		parameters: imageToVideo({}, { timeout: 60 }),
 		items: [{ json: { prompt: 'slow [sim duration=2500]' } }],
-		credentials: { apiKey: KEY, baseUrl: sim.baseUrl },
+		credentials,
 	});
 	expect(result.items[0].json.status).toBe('SUCCEEDED');
 	const entry = result.log.find((e) => e.level === 'info' && String(e.args[0]).includes(result.items[0].json.taskId));

@@ -1,6 +1,6 @@
 'use strict';
 
-const { API_KEY, useSimulator } = require('../support/simulator');
+const { API_KEY, useSimulator, firstCreateRequest } = require('../support/simulator');
 const { runNode } = require('../support/n8n');
 const { imageToVideo, generate, getTask, prompts } = require('../support/params');
 
@@ -69,10 +69,7 @@ describe('Generate', () => {
 	test('text only: the compat route with the placeholder callback and options.seconds', async () => {
 		const result = await runNode({ parameters: generate(), items: prompts('a cat on the moon'), credentials });
 		expect(result.error).toBeUndefined();
-		const [request] = sim.createRequests();
-		expect(request.path).toBe('/runway/pro/generate');
-		expect(request.headers.authorization).toBe(`Bearer ${API_KEY}`);
-		expect(request.headers['x-runway-version']).toBe('2024-11-06');
+		const request = firstCreateRequest(sim, '/runway/pro/generate');
 		expect(request.body).toEqual({
 			callback_url: 'https://example.com/webhook',
 			prompt: 'a cat on the moon',

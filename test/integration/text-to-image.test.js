@@ -3,7 +3,7 @@
 // file decided by its bytes, Get Task on its route, and every bad value refused before a request.
 const axios = require('axios');
 
-const { API_KEY, useSimulator } = require('../support/simulator');
+const { API_KEY, useSimulator, firstCreateRequest } = require('../support/simulator');
 const { runNode } = require('../support/n8n');
 const { textToImage, getTask, waiting, prompts } = require('../support/params');
 const images = require('../support/images');
@@ -34,10 +34,7 @@ describe('the request', () => {
 			credentials,
 		});
 		expect(result.error).toBeUndefined();
-		const [request] = sim.createRequests();
-		expect(request.path).toBe('/runwayml/v1/text_to_image');
-		expect(request.headers.authorization).toBe(`Bearer ${API_KEY}`);
-		expect(request.headers['x-runway-version']).toBe('2024-11-06');
+		const request = firstCreateRequest(sim, '/runwayml/v1/text_to_image');
 		expect(request.body).toEqual({
 			model: 'gen4_image',
 			promptText: '@cat asleep in @paint_1 style',

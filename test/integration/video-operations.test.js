@@ -3,7 +3,7 @@
 // the simulator: the exact bodies sent, waiting and downloading, Continue On Fail, every input the
 // node refuses before sending anything, and Upscale's refusal as a route retired upstream.
 const { expectedVideoBytes } = require('../simulator/server');
-const { API_KEY, useSimulator } = require('../support/simulator');
+const { API_KEY, useSimulator, firstCreateRequest } = require('../support/simulator');
 const { runNode } = require('../support/n8n');
 const {
 	videoToVideo,
@@ -55,10 +55,7 @@ describe('Video to Video', () => {
 	test('a video URL and a prompt: the exact body on /runwayml/v1/video_to_video', async () => {
 		const result = await runNode({ parameters: videoToVideo(), items: prompts('make it rain'), credentials });
 		expect(result.error).toBeUndefined();
-		const [request] = sim.createRequests();
-		expect(request.path).toBe('/runwayml/v1/video_to_video');
-		expect(request.headers.authorization).toBe(`Bearer ${API_KEY}`);
-		expect(request.headers['x-runway-version']).toBe('2024-11-06');
+		const request = firstCreateRequest(sim, '/runwayml/v1/video_to_video');
 		expect(request.body).toEqual({
 			videoUri: 'https://example.com/clip.mp4',
 			promptText: 'make it rain',
@@ -164,9 +161,7 @@ describe('Upscale', () => {
 	test('a video URL: the exact body on /runwayml/v1/video_upscale', async () => {
 		const result = await runNode({ parameters: upscale(), credentials });
 		expect(result.error).toBeUndefined();
-		const [request] = sim.createRequests();
-		expect(request.path).toBe(UPSCALE_PATH);
-		expect(request.headers['x-runway-version']).toBe('2024-11-06');
+		const request = firstCreateRequest(sim, UPSCALE_PATH);
 		expect(request.body).toEqual({ videoUri: 'https://example.com/clip.mp4', model: 'upscale_v1' });
 		const [task] = sim.tasks.values();
 		expect(task.action).toBe('VIDEO_UPSCALE');
@@ -259,9 +254,7 @@ describe('Character Performance', () => {
 	test('a character image URL and a performance video URL: the exact body on /runwayml/v1/character_performance', async () => {
 		const result = await runNode({ parameters: characterPerformance(), credentials });
 		expect(result.error).toBeUndefined();
-		const [request] = sim.createRequests();
-		expect(request.path).toBe('/runwayml/v1/character_performance');
-		expect(request.headers['x-runway-version']).toBe('2024-11-06');
+		const request = firstCreateRequest(sim, '/runwayml/v1/character_performance');
 		expect(request.body).toEqual({
 			model: 'act_two',
 			ratio: '1280:720',

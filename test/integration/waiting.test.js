@@ -1,13 +1,13 @@
 'use strict';
 const { useSimulator } = require('../support/simulator');
 const { runNode } = require('../support/n8n');
-const { imageToVideo, generate, getTask, fastWait, prompts } = require('../support/params');
+const { imageToVideo, generate, getTask, waiting, prompts } = require('../support/params');
 
 const { sim, credentials } = useSimulator({ taskDurationMs: 1500, pendingMs: 300 });
 afterEach(() => sim.configure({ officialShape: 'plain', feedShape: 'wrapped', latencyMs: 0 }));
 
-const waiting = (waitOptions = {}, overrides = {}) =>
-	imageToVideo({ waitForCompletion: true, waitOptions: fastWait(waitOptions), ...overrides });
+/** Image to Video, waiting with the given wait options. */
+const waitOn = (waitOptions = {}, overrides = {}) => imageToVideo({ ...waiting(waitOptions), ...overrides });
 
 function createsPerPrompt() {
 	const counts = {};
@@ -36,7 +36,7 @@ test('a batch of 12 mixed items is waited on together: successes, failures, late
 	sim.fault('task', { status: 429, headers: { 'retry-after': '1' }, times: 3 });
 	sim.fault('task', { status: 503, body: { error: { message: 'upstream busy', code: '' } }, times: 3 });
 	const started = Date.now();
-	const result = await runNode({ parameters: waiting(), items: prompts(...specs), credentials, continueOnFail: true });
+	const result = await runNode({ parameters: waitOn(), items: prompts(...specs), credentials, continueOnFail: true });
 	const wall = Date.now() - started;
 
 	expect(result.error).toBeUndefined();
@@ -80,7 +80,7 @@ test('a batch of 12 mixed items is waited on together: successes, failures, late
 test('without Continue On Fail the first failure throws, naming its task, code and every other task', async () => {
 	const specs = ['fine-a [sim duration=6000]', 'boom [sim duration=1000 outcome=FAILED failureCode=ASSET.INVALID]', 'fine-b [sim duration=6000]'];
 	const started = Date.now();
-	const result = await runNode({ parameters: waiting(), items: prompts(...specs), credentials });
+	const result = await runNode({ parameters: waitOn(), items: prompts(...specs), credentials });
 	const [fineA, boom, fineB] = specs.map((s) => sim.tasksWithPrompt(s)[0].id);
 	expect(result.items).toEqual([]);
 	expect(result.error.name).toBe('NodeApiError');
@@ -94,7 +94,7 @@ test('without Continue On Fail the first failure throws, naming its task, code a
 
 test('onTimeout returnPending gives the last status with timedOut, and Get Task resumes it later', async () => {
 	const result = await runNode({
-		parameters: waiting({ timeout: 3 }),
+		parameters: waitOn({ timeout: 3 }),
 		items: prompts('slow [sim duration=7000]'),
 		credentials,
 	});
@@ -105,7 +105,7 @@ test('onTimeout returnPending gives the last status with timedOut, and Get Task 
 	expect(pending.polls).toBeGreaterThanOrEqual(1);
 
 	const resumed = await runNode({
-		parameters: getTask({ waitForCompletion: true, waitOptions: fastWait() }),
+		parameters: getTask(waiting()),
 		items: [{ json: pending }],
 		credentials,
 	});
@@ -118,7 +118,7 @@ test('onTimeout returnPending gives the last status with timedOut, and Get Task 
 
 test('onTimeout error throws, naming the task id and how to pick it up', async () => {
 	const result = await runNode({
-		parameters: waiting({ timeout: 2, onTimeout: 'error' }),
+		parameters: waitOn({ timeout: 2, onTimeout: 'error' }),
 		items: prompts('too slow [sim duration=30000]'),
 		credentials,
 	});
@@ -130,7 +130,7 @@ test('onTimeout error throws, naming the task id and how to pick it up', async (
 
 test('stopping the execution ends the wait within a second and names the submitted tasks', async () => {
 	const result = await runNode({
-		parameters: waiting(),
+		parameters: waitOn(),
 		items: prompts('long-1 [sim duration=60000]', 'long-2 [sim duration=60000]', 'long-3 [sim duration=60000]'),
 		credentials,
 		cancelAfterMs: 2600,
@@ -145,7 +145,7 @@ test('stopping the execution ends the wait within a second and names the submitt
 test('Generate waits on the feed route and returns video, poster and last frame (legacy shape)', async () => {
 	sim.configure({ feedShape: 'legacy' });
 	const result = await runNode({
-		parameters: generate({ waitForCompletion: true, waitOptions: fastWait() }),
+		parameters: generate(waiting()),
 		items: prompts('moon [sim duration=1500]'),
 		credentials,
 	});
@@ -166,7 +166,7 @@ test('Max Concurrent Requests caps requests in flight, never the number of tasks
 	const specs = Array.from({ length: 10 }, (_, i) => `capped-${i} [sim duration=2000]`);
 	const started = Date.now();
 	const result = await runNode({
-		parameters: waiting({ maxConcurrentRequests: 2 }),
+		parameters: waitOn({ maxConcurrentRequests: 2 }),
 		items: prompts(...specs),
 		credentials,
 	});
@@ -207,7 +207,7 @@ describe('create requests are never repeated once the API may have taken them', 
 	test('a request timeout after sending is not retried', async () => {
 		sim.fault('createOfficial', { kind: 'delay', delayMs: 2500 });
 		const result = await runNode({
-			parameters: imageToVideo({ waitForCompletion: true, waitOptions: fastWait({ requestTimeout: 1 }) }),
+			parameters: imageToVideo(waiting({ requestTimeout: 1 })),
 			items: prompts('slow create'),
 			credentials,
 		});

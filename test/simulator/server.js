@@ -672,6 +672,8 @@ class Simulator {
 			throttledMs: d.throttled ?? o.throttledMs,
 			pendingMs: d.pending ?? o.pendingMs,
 			notExistMs: d.notExist ?? o.notExistMs,
+			/** The first this many polls answer task_not_exist however late they come (`[sim notExistPolls=2]`). */
+			notExistPolls: d.notExistPolls ?? 0,
 			outcome: d.outcome ?? o.outcome,
 			failureCode: d.failureCode ?? o.failureCode,
 			noUrlForMs: d.noUrlFor ?? o.noUrlForMs,
@@ -860,7 +862,7 @@ class Simulator {
 	answerStatus(taskId, shape, res) {
 		const task = this.tasks.get(taskId);
 		const now = Date.now();
-		if (!task || now - task.createdAt < task.notExistMs) return this.notExist(res);
+		if (!task || now - task.createdAt < task.notExistMs || task.notExistPolls-- > 0) return this.notExist(res);
 		const state = this.stateOf(task, now);
 		const plain = this.plainTask(task, state);
 		if (shape === 'wrapped') return this.json(res, 200, this.wrapped(task, state, plain));
