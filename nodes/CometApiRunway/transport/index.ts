@@ -1,8 +1,9 @@
-import type { IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
 import { readJsonText } from '../helpers/boundedJson';
 import { MAX_ANSWER_BYTES } from '../helpers/constants';
 import type { HttpAnswer } from '../helpers/interfaces';
+import type { JsonBytes } from '../helpers/jsonBytes';
 import type { RouteCall } from './routes';
 import { readBounded, type ByteStream } from './stream';
 
@@ -106,7 +107,9 @@ function withCancelSignal(ctx: IExecuteFunctions, signal: AbortSignal): IExecute
 	}) as IExecuteFunctions;
 }
 
-interface ApiCall extends RouteCall {
+interface ApiCall extends Omit<RouteCall, 'body'> {
+	/** An object, serialised by n8n; or JSON already serialised, sent as it is, never copied. */
+	body?: IDataObject | JsonBytes;
 	runwayVersion: string;
 	/** Silence on the connection for this long ends the request (n8n's own timeout). */
 	timeoutMs: number;
