@@ -123,7 +123,8 @@ interface ApiCall extends Omit<RouteCall, 'body'> {
  * The only code that talks to CometAPI. Authentication is injected by n8n from the credential.
  * Every HTTP status, and every failure to get one, is returned rather than thrown, so that one
  * place decides what each answer means. A body is read only up to a size no answer of CometAPI
- * reaches, and parsed only within the bounded reader's depth.
+ * reaches, and parsed only within the bounded reader's depth. A body already written as JSON bytes
+ * (a create carrying files) is a Buffer, which n8n's helper and axios send as it is, uncopied.
  */
 export async function cometApiRequest(this: IExecuteFunctions, call: ApiCall): Promise<HttpResult> {
 	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
