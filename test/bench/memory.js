@@ -168,11 +168,16 @@ async function binaryInputsMain() {
 	const warm = await runNode({ parameters, items: [row(-1, 256 * 1024)], credentials, continueOnFail: true });
 	if (warm.error || warm.items[0].json.error) throw new Error(`warm-up failed: ${warm.error?.message ?? warm.items[0].json.error}`);
 
-	await settle();
-	const sampler = sampleMemory();
+	// The baseline is taken once the inputs are in n8n's binary store, right before the node runs:
+	// the promise is about the node's own memory while it runs, not about n8n storing its input.
+	let sampler;
+	const beforeNode = async () => {
+		await settle();
+		sampler = sampleMemory();
+	};
 	const items = Array.from({ length: rows }, (_, i) => row(i, fileBytes));
 	const startedAt = Date.now();
-	const result = await runNode({ parameters, items, credentials, continueOnFail: true });
+	const result = await runNode({ parameters, items, credentials, continueOnFail: true, beforeNode });
 	const peaks = sampler.stop();
 	const out = result.items ?? [];
 	const report = {

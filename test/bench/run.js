@@ -11,7 +11,8 @@
  *      20 executions × 10 rows against 1 × 10 rows, and a worker's memory in database binary mode.
  * All ratios are measured within this one run; the machine is shared, so absolute times wobble.
  *   2b. Binary inputs: 40 rows with a binary video each in n8n's binary store (filesystem mode),
- *      Max Concurrent Requests 2, each create held by the simulator; a child's peak RSS growth.
+ *      Max Concurrent Requests 2, each create held by the simulator; a child's peak RSS growth
+ *      from a baseline taken once the inputs are stored, right before the node runs.
  * BENCH_ONLY=batch,memory,binary,soak,hostile,queue (any subset) runs only those sections; the default is all.
  */
 const fs = require('node:fs');

@@ -19,4 +19,5 @@ module.exports = {
 	callback: load('callback'),
 	unserved: load('unserved'),
 	boundedJson: load('boundedJson'),
+	jsonBytes: load('jsonBytes'),
 };

@@ -146,6 +146,7 @@ function nodeTypesFor(fixture, runwayNode) {
  *   cancelAfterMs  stop the execution this long after it starts
  *   nodeSettings   the node's own settings as a workflow saves them (retryOnFail, maxTries…)
  *   control        an object that gets `cancel()`, to stop the execution from outside
+ *   beforeNode     awaited right before the node executes, once its input items exist
  * Returns { items, errorItems, error, run, nodeReturnedAt, cancelledAt, log }: `errorItems` is
  * n8n's error output, there when On Error is "Continue (using error output)".
  */
@@ -157,6 +158,7 @@ async function runNode({
 	cancelAfterMs,
 	nodeSettings = {},
 	control = {},
+	beforeNode,
 }) {
 	const runwayNode = new CometApiRunway();
 	let nodeReturnedAt;
@@ -166,6 +168,7 @@ async function runNode({
 	runwayNode.execute = function (...args) {
 		const running = (async () => {
 			try {
+				if (beforeNode) await beforeNode();
 				return await execute.apply(this, args);
 			} finally {
 				nodeReturnedAt = Date.now();

@@ -1,5 +1,5 @@
 'use strict';
-const { validation, media, urls } = require('../support/dist');
+const { validation, media, urls, jsonBytes } = require('../support/dist');
 const images = require('../support/images');
 
 const v = validation;
@@ -124,9 +124,9 @@ describe('binary images', () => {
 		['WebP', webp, 'image/webp'],
 	])('%s is recognised by its content and sent as a data URI', (_name, bytes, type) => {
 		expect(media.sniffImage(bytes)).toBe(type);
-		expect(media.toDataUri('image', bytes, file('application/octet-stream'))).toBe(
-			`data:${type};base64,${bytes.toString('base64')}`,
-		);
+		const found = media.checkMediaFile('image', bytes, bytes.length, file('application/octet-stream'));
+		const sent = jsonBytes.jsonBytes({ image: new jsonBytes.DataUriFile(found, bytes) });
+		expect(JSON.parse(sent.toString('utf8')).image).toBe(`data:${type};base64,${bytes.toString('base64')}`);
 	});
 
 	test.each([
@@ -134,11 +134,11 @@ describe('binary images', () => {
 		['text named .png', Buffer.from('hello, this is not an image'), /holds text/],
 		['PDF', Buffer.from('%PDF-1.7'), /holds a PDF document/],
 	])('%s is refused, naming what it is', (_name, bytes, pattern) => {
-		refuses(() => media.toDataUri('image', bytes, file('image/png')), 'Input Binary Field "data"', pattern);
+		refuses(() => media.checkMediaFile('image', bytes, bytes.length, file('image/png')), 'Input Binary Field "data"', pattern);
 	});
 
 	test('over 5 MB is refused with the size found', () => {
 		const big = Buffer.concat([png, Buffer.alloc(6 * 1024 * 1024)]);
-		refuses(() => media.toDataUri('image', big, file('image/png')), 'Input Binary Field "data"', /is 6\.00 MB, which is 8\.00 MB as the data URI sent; Runway takes at most 5\.00 MB/);
+		refuses(() => media.checkMediaFile('image', big, big.length, file('image/png')), 'Input Binary Field "data"', /is 6\.00 MB, which is 8\.00 MB as the data URI sent; Runway takes at most 5\.00 MB/);
 	});
 });

@@ -1,6 +1,7 @@
 import type { IBinaryData, IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { checkMediaFile, type FileField, type MediaKind, toDataUri } from './media';
+import { DataUriFile, jsonBytes, type JsonBytes } from './jsonBytes';
+import { checkMediaFile, type FileField, type MediaKind } from './media';
 
 /**
  * A file from an item's binary field, to be sent as a data URI. Validation checks it from its size
@@ -75,29 +76,45 @@ export async function checkBinaryFile(
 const isBinaryDataUri = (value: unknown): value is BinaryDataUri =>
 	typeof value === 'object' && value !== null && madeHere.has(value);
 
-/** The data URI of a part: the whole file read now, and checked again as it is now. */
-async function buildDataUri(ctx: IExecuteFunctions, part: BinaryDataUri): Promise<string> {
+/** A part's file, read whole now and checked again as it is now. */
+async function readFile(ctx: IExecuteFunctions, part: BinaryDataUri): Promise<DataUriFile> {
 	const bytes = await ctx.helpers.getBinaryDataBuffer(part.itemIndex, part.property);
-	return toDataUri(part.media, bytes, part);
+	return new DataUriFile(checkMediaFile(part.media, bytes, bytes.length, part), bytes);
 }
 
-async function resolve(ctx: IExecuteFunctions, value: unknown): Promise<unknown> {
-	if (isBinaryDataUri(value)) return await buildDataUri(ctx, value);
+/** The body with each part replaced by its file; `found` tells whether there was any. */
+async function withFiles(
+	ctx: IExecuteFunctions,
+	value: unknown,
+	found: { files: number },
+): Promise<unknown> {
+	if (isBinaryDataUri(value)) {
+		found.files++;
+		return await readFile(ctx, value);
+	}
 	if (Array.isArray(value)) {
 		const out: unknown[] = [];
-		for (const entry of value) out.push(await resolve(ctx, entry));
+		for (const entry of value) out.push(await withFiles(ctx, entry, found));
 		return out;
 	}
 	if (typeof value !== 'object' || value === null) return value;
 	const out: IDataObject = {};
-	for (const [key, entry] of Object.entries(value)) out[key] = (await resolve(ctx, entry)) as never;
+	for (const [key, entry] of Object.entries(value)) {
+		out[key] = (await withFiles(ctx, entry, found)) as never;
+	}
 	return out;
 }
 
 /**
- * The body as sent: a copy with each file's data URI built. Called in the request's slot, just
- * before sending; the copy is dropped once the request is answered.
+ * The body as sent. Called in the request's slot, just before sending. With files, it is the
+ * JSON's bytes, each file written straight in as its data URI and let go: the request holds one
+ * copy of its body, dropped once the request is answered.
  */
-export async function sendableBody(ctx: IExecuteFunctions, body: IDataObject): Promise<IDataObject> {
-	return (await resolve(ctx, body)) as IDataObject;
+export async function sendableBody(
+	ctx: IExecuteFunctions,
+	body: IDataObject,
+): Promise<IDataObject | JsonBytes> {
+	const found = { files: 0 };
+	const resolved = await withFiles(ctx, body, found);
+	return found.files > 0 ? jsonBytes(resolved) : (resolved as IDataObject);
 }

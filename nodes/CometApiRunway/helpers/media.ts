@@ -113,9 +113,11 @@ export function describeContent(bytes: Uint8Array, declared?: string): string {
 
 const formatMb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(2)} MB`;
 
-/** The length of `data:<type>;base64,<bytes>` without building it. */
-const dataUriLength = (type: string, bytes: number) =>
-	`data:${type};base64,`.length + 4 * Math.ceil(bytes / 3);
+export const dataUriPrefix = (type: string) => `data:${type};base64,`;
+
+/** The length of `data:<type>;base64,<bytes>` without building it: the size as sent. */
+export const dataUriLength = (type: string, bytes: number) =>
+	dataUriPrefix(type).length + 4 * Math.ceil(bytes / 3);
 
 const DATA_URI_RULES: Record<MediaKind, { allowed: string; advice: (urlField: string) => string }> =
 	{
@@ -174,12 +176,4 @@ export function checkMediaFile(
 		);
 	}
 	return type;
-}
-
-/** The data URI the API takes instead of a URL, from the whole file, checked again. */
-export function toDataUri(kind: MediaKind, bytes: Uint8Array, file: FileField): string {
-	const type = checkMediaFile(kind, bytes, bytes.length, file);
-	// A view of the same bytes, not a copy: the file may be large.
-	const view = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-	return `data:${type};base64,${view.toString('base64')}`;
 }

@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { sendableBody } from '../helpers/binaryInput';
+import type { JsonBytes } from '../helpers/jsonBytes';
 import type { CreateRequest } from '../helpers/interfaces';
 import { InputError } from '../helpers/validation';
 import { TaskFailure } from './failure';
@@ -13,7 +14,7 @@ import type { Run } from './run';
 export async function requestBody(
 	run: Run,
 	request: CreateRequest,
-): Promise<IDataObject | TaskFailure> {
+): Promise<IDataObject | JsonBytes | TaskFailure> {
 	try {
 		return await sendableBody(run.ctx, request.body);
 	} catch (error) {

@@ -1,8 +1,9 @@
-import type { IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
 import { readJsonText } from '../helpers/boundedJson';
 import { MAX_ANSWER_BYTES } from '../helpers/constants';
 import type { HttpAnswer } from '../helpers/interfaces';
+import type { JsonBytes } from '../helpers/jsonBytes';
 import type { RouteCall } from './routes';
 import { readBounded, type ByteStream } from './stream';
 
@@ -106,7 +107,9 @@ function withCancelSignal(ctx: IExecuteFunctions, signal: AbortSignal): IExecute
 	}) as IExecuteFunctions;
 }
 
-interface ApiCall extends RouteCall {
+interface ApiCall extends Omit<RouteCall, 'body'> {
+	/** An object, serialised by n8n; or JSON already serialised, sent as it is, never copied. */
+	body?: IDataObject | JsonBytes;
 	runwayVersion: string;
 	/** Silence on the connection for this long ends the request (n8n's own timeout). */
 	timeoutMs: number;
@@ -120,7 +123,8 @@ interface ApiCall extends RouteCall {
  * The only code that talks to CometAPI. Authentication is injected by n8n from the credential.
  * Every HTTP status, and every failure to get one, is returned rather than thrown, so that one
  * place decides what each answer means. A body is read only up to a size no answer of CometAPI
- * reaches, and parsed only within the bounded reader's depth.
+ * reaches, and parsed only within the bounded reader's depth. A body already written as JSON bytes
+ * (a create carrying files) is a Buffer, which n8n's helper and axios send as it is, uncopied.
  */
 export async function cometApiRequest(this: IExecuteFunctions, call: ApiCall): Promise<HttpResult> {
 	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
