@@ -73,6 +73,8 @@ function blank(response: unknown): NormalisedTask {
 		createdAtMs: null,
 		finishedAtMs: null,
 		notVisible: false,
+		estimatedCredits: null,
+		credits: null,
 		response,
 	};
 }
@@ -147,11 +149,38 @@ function fromLegacy(data: Json, response: unknown): NormalisedTask {
 const isLegacyStatus = (value: unknown) =>
 	(typeof value === 'string' || typeof value === 'number') && /^[0-3]$/.test(String(value));
 
+const creditsOf = (value: unknown): number | null => {
+	const credits = isObject(value) ? value.credits : undefined;
+	return typeof credits === 'number' && Number.isFinite(credits) && credits >= 0 ? credits : null;
+};
+
+/**
+ * Runway's cost in credits: `estimatedCost` on a create answer and a running task, `cost` once
+ * the task ended (refunds included). Read on the task itself, or inside a relay's `data` wrapper.
+ */
+function costOf(body: unknown): Pick<NormalisedTask, 'estimatedCredits' | 'credits'> {
+	const levels: Json[] = [];
+	for (let level = body; isObject(level) && levels.length < 3; level = level.data) {
+		levels.push(level);
+	}
+	const first = (read: (level: Json) => number | null) =>
+		levels.map(read).find((value) => value !== null) ?? null;
+	return {
+		estimatedCredits: first((level) => creditsOf(level.estimatedCost)),
+		credits: first((level) => creditsOf(level.cost)),
+	};
+}
+
 /**
  * Turns any status answer of CometAPI's Runway routes into one structure. Every response shape is
  * parsed here and nowhere else.
  */
 export function normaliseTaskResponse(body: unknown): NormalisedTask {
+	const task = taskOf(body);
+	return task.notVisible ? task : { ...task, ...costOf(body) };
+}
+
+function taskOf(body: unknown): NormalisedTask {
 	if (!isObject(body)) {
 		return { ...blank(body), status: 'RUNNING', rawStatus: null };
 	}
