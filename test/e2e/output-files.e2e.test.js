@@ -53,7 +53,7 @@ test('PNG Sequence: the ZIP on data and the WAV on data_1, each with its own typ
 	]);
 	expect(item.json.file).toEqual(item.json.files[0]);
 	expect(item.json.cost).toEqual({ estimatedCredits: 60, credits: 60 });
-}, 120_000);
+});
 
 test('ProRes: one QuickTime movie stored as .mov (video/quicktime)', async () => {
 	const { n8n } = suite;
@@ -62,4 +62,4 @@ test('ProRes: one QuickTime movie stored as .mov (video/quicktime)', async () =>
 	expect(item.binary.data).toMatchObject({ mimeType: 'video/quicktime', fileName: `${item.json.taskId}.mov`, fileExtension: 'mov' });
 	expect(Object.keys(item.binary)).toEqual(['data']);
 	expect(n8n.readBinary(item, 'data').equals(artifacts.mov())).toBe(true);
-}, 120_000);
+});

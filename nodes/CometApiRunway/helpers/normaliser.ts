@@ -1,5 +1,6 @@
 import { TERMINAL_STATUSES } from './constants';
 import type { NormalisedTask } from './interfaces';
+import { costOf } from './cost';
 import { isErrorEnvelope, isSuccessCode, taskIdOf } from './envelope';
 import { mapStatus } from './statuses';
 
@@ -148,28 +149,6 @@ function fromLegacy(data: Json, response: unknown): NormalisedTask {
 
 const isLegacyStatus = (value: unknown) =>
 	(typeof value === 'string' || typeof value === 'number') && /^[0-3]$/.test(String(value));
-
-const creditsOf = (value: unknown): number | null => {
-	const credits = isObject(value) ? value.credits : undefined;
-	return typeof credits === 'number' && Number.isFinite(credits) && credits >= 0 ? credits : null;
-};
-
-/**
- * Runway's cost in credits: `estimatedCost` on a create answer and a running task, `cost` once
- * the task ended (refunds included). Read on the task itself, or inside a relay's `data` wrapper.
- */
-function costOf(body: unknown): Pick<NormalisedTask, 'estimatedCredits' | 'credits'> {
-	const levels: Json[] = [];
-	for (let level = body; isObject(level) && levels.length < 3; level = level.data) {
-		levels.push(level);
-	}
-	const first = (read: (level: Json) => number | null) =>
-		levels.map(read).find((value) => value !== null) ?? null;
-	return {
-		estimatedCredits: first((level) => creditsOf(level.estimatedCost)),
-		credits: first((level) => creditsOf(level.cost)),
-	};
-}
 
 /**
  * Turns any status answer of CometAPI's Runway routes into one structure. Every response shape is
