@@ -26,7 +26,7 @@ export class CometApiRunway implements INodeType {
 			// The tool variant's description is part of the agent's prompt.
 			replacements: {
 				description:
-					'Generate videos and images with Runway through CometAPI. As a tool it returns JSON only, never files: the task ID, status, output URLs (valid for 24-48 hours; download them soon), file metadata and cost in Runway credits.',
+					'Generate videos and images with Runway through CometAPI. As a tool it returns JSON only, never files: the task ID, status, output URLs (valid for 24-48 hours; download them soon) and cost in Runway credits.',
 			},
 		},
 		inputs: [NodeConnectionTypes.Main],
