@@ -22,7 +22,13 @@ export class CometApiRunway implements INodeType {
 		description:
 			'Turn images, videos and prompts into videos and images with Runway through CometAPI',
 		defaults: { name: 'CometAPI Runway' },
-		usableAsTool: true,
+		usableAsTool: {
+			// The tool variant's description is part of the agent's prompt.
+			replacements: {
+				description:
+					'Generate videos and images with Runway through CometAPI. As a tool it returns JSON only, never files: the task ID, status, output URLs (valid for 24-48 hours; download them soon) and cost in Runway credits.',
+			},
+		},
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'cometApi', required: true, testedBy: 'cometApiConnectionTest' }],

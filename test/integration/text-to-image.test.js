@@ -92,7 +92,7 @@ describe('the request', () => {
 
 	test('as an AI tool ($fromAI), the tool call fills the prompt and the reference', async () => {
 		const { description } = new CometApiRunway();
-		expect(description.usableAsTool).toBe(true);
+		expect(description.usableAsTool.replacements.description).toMatch(/JSON only, never files/);
 		const operation = description.properties.find((p) => p.name === 'operation' && p.displayOptions?.show?.resource?.includes('image'));
 		expect(operation.options).toEqual([expect.objectContaining({ value: 'textToImage', action: 'Generate an image from a prompt and reference images' })]);
 		const result = await runNode({

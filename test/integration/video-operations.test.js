@@ -553,7 +553,7 @@ describe('the simulator refuses what CometAPI and Runway refuse on these routes'
 			['/runwayml/v1/character_performance', { ...act, bodyControl: true, expressionIntensity: 1 }],
 		]) {
 			const answer = await post(path, body);
-			expect(answer).toEqual({ status: 200, body: { id: expect.any(String) } });
+			expect(answer).toEqual({ status: 200, body: { id: expect.any(String), estimatedCost: { credits: expect.any(Number) } } });
 		}
 		expect(sim.tasks.size).toBe(3);
 	});

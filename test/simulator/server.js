@@ -96,6 +96,12 @@ const DEFAULTS = {
 	 * 'unsupported' (a 400 naming the model as unsupported).
 	 */
 	retiredRoutes: {},
+	/** Official routes report Runway's cost in credits (`estimatedCost`, then `cost`). */
+	reportCost: true,
+	/** Credits a second of video costs (Runway's figure, not CometAPI's price). */
+	creditsPerSecond: 12,
+	/** What an official video task's `output` holds: 'mp4', 'prores' or 'png_sequence' (`outputFormat` in the body wins). */
+	outputFormat: 'mp4',
 };
 
 /** CometAPI's documented placeholder callback URL: never called. */
@@ -304,6 +310,19 @@ function directivesOf(text) {
 	}
 	return result;
 }
+
+const artifacts = require('../support/artifacts');
+
+/** gen4.5's output formats as several files (cometapi-runway-api.md §13), by file name. */
+const ARTIFACTS = {
+	prores: ['video.mov'],
+	png_sequence: ['frames.zip', 'audio.wav'],
+};
+const ARTIFACT_BYTES = {
+	'video.mov': () => ({ type: 'video/quicktime', bytes: artifacts.mov() }),
+	'frames.zip': () => ({ type: 'application/zip', bytes: artifacts.zip() }),
+	'audio.wav': (task) => ({ type: 'audio/wav', bytes: artifacts.wav(task.wavSeconds) }),
+};
 
 const MP4_HEADER = Buffer.from([
 	0, 0, 0, 0x18, 0x66, 0x74, 0x79, 0x70, 0x69, 0x73, 0x6f, 0x6d, 0, 0, 2, 0, 0x69, 0x73, 0x6f, 0x6d,
@@ -685,6 +704,12 @@ class Simulator {
 			callbackLeadMs: d.callbackLead ?? o.callbackLeadMs,
 			/** What an image task's result holds: `png` (default), `jpeg` or `webp` (`[sim image=jpeg]`). */
 			imageType: d.image ?? 'png',
+			/** The files of a video task: one MP4, or gen4.5's other formats (`[sim format=prores]`). */
+			outputFormat: d.format ?? body?.outputFormat ?? o.outputFormat,
+			/** Length of a PNG sequence's sound track (`[sim wavSeconds=70]`), for size limits. */
+			wavSeconds: d.wavSeconds,
+			/** Runway's estimate in credits; null where the route does not report cost. */
+			credits: route === 'createOfficial' && o.reportCost ? o.creditsPerSecond * (Number(body?.duration) || 5) : null,
 		};
 		this.tasks.set(id, task);
 		if (route === 'createPro') this.scheduleCallback(task);
@@ -790,7 +815,7 @@ class Simulator {
 		if (refusal?.code) return this.invalid(res, refusal.message, refusal.code);
 		if (refusal) return this.invalid(res, refusal);
 		const task = this.addTask('createOfficial', record.body, record.path);
-		return this.json(res, 200, { id: task.id });
+		return this.json(res, 200, { id: task.id, ...(task.credits === null ? {} : { estimatedCost: { credits: task.credits } }) });
 	}
 
 	/** A create on a route that is no longer served, answered in one of the ways that can look. */
@@ -848,6 +873,18 @@ class Simulator {
 		return task.createdAt + task.throttledMs + task.durationMs + task.noUrlForMs;
 	}
 
+	/** What a task was charged in the end: its estimate, or 0 when it did not succeed (refunded). */
+	chargedFor(task) {
+		return task.outcome === 'SUCCEEDED' ? task.credits : 0;
+	}
+
+	/** The official output URLs of a task: its result, or every artifact of a gen4.5 format. */
+	outputUrlsOf(task) {
+		const files = task.output === 'video' ? ARTIFACTS[task.outputFormat] : undefined;
+		if (!files) return [this.urlsOf(task).result];
+		return files.map((name) => `${this.baseUrl}/cdn/artifacts/${task.id}/${name}`);
+	}
+
 	/** `result` is what the task made: its video, or its image for an image task. */
 	urlsOf(task) {
 		const video = `${this.baseUrl}/cdn/videos/${task.id}.mp4`;
@@ -885,10 +922,14 @@ class Simulator {
 	plainTask(task, state) {
 		const body = { id: task.id, status: state.status, createdAt: isoNow(task.createdAt) };
 		if (state.status === 'RUNNING') body.progress = Math.round(state.progress * 100) / 100;
-		if (state.status === 'SUCCEEDED' && state.urlsVisible) body.output = [this.urlsOf(task).result];
+		if (state.status === 'SUCCEEDED' && state.urlsVisible) body.output = this.outputUrlsOf(task);
 		if (state.status === 'FAILED') {
 			body.failure = 'The generation failed.';
 			if (task.failureCode) body.failureCode = task.failureCode;
+		}
+		if (task.credits !== null) {
+			if (state.finishedAt) body.cost = { credits: this.chargedFor(task) };
+			else body.estimatedCost = { credits: task.credits };
 		}
 		return body;
 	}
@@ -947,6 +988,12 @@ class Simulator {
 	}
 
 	serveCdn(path, res) {
+		const artifact = path.match(/^\/cdn\/artifacts\/([^/]+)\/([^/]+)$/);
+		if (artifact && this.tasks.has(artifact[1]) && ARTIFACT_BYTES[artifact[2]]) {
+			const { type, bytes } = ARTIFACT_BYTES[artifact[2]](this.tasks.get(artifact[1]));
+			res.writeHead(200, { 'content-type': type, 'content-length': bytes.length });
+			return res.end(bytes);
+		}
 		const match = path.match(/^\/cdn\/(videos|images|posters|frames|forged)\/([^/]+)\.(mp4|png)$/);
 		const task = match && this.tasks.get(match[2]);
 		if (!task) {

@@ -68,4 +68,4 @@ const webp = () => Buffer.concat([Buffer.from('RIFF'), Buffer.from([36, 0, 0, 0]
 
 const gif = () => Buffer.concat([Buffer.from('GIF89a'), Buffer.from([1, 0, 1, 0, 0, 0, 0]), Buffer.from([0x3b])]);
 
-module.exports = { png, gradientPng, jpeg, webp, gif };
+module.exports = { png, gradientPng, jpeg, webp, gif, crc32 };

@@ -30,6 +30,7 @@ const { CometApiRunway } = require(
 const { CometApi } = require(path.join(DIST, 'credentials', 'CometApi.credentials.js'));
 
 const NODE_TYPE = 'n8n-nodes-cometapi-runway.cometApiRunway';
+const TOOL_NODE_TYPE = `${NODE_TYPE}Tool`;
 const FIXTURE_TYPE = 'test.fixture';
 const NODE_NAME = 'CometAPI Runway';
 
@@ -128,8 +129,8 @@ class TestCredentialsHelper extends ICredentialsHelper {
 	}
 }
 
-function nodeTypesFor(fixture, runwayNode) {
-	const types = { [NODE_TYPE]: runwayNode, [FIXTURE_TYPE]: fixture };
+function nodeTypesFor(fixture, runwayNode, nodeType) {
+	const types = { [nodeType]: runwayNode, [FIXTURE_TYPE]: fixture };
 	return {
 		getByName: (type) => types[type],
 		getByNameAndVersion: (type) => types[type],
@@ -147,6 +148,8 @@ function nodeTypesFor(fixture, runwayNode) {
  *   nodeSettings   the node's own settings as a workflow saves them (retryOnFail, maxTries…)
  *   control        an object that gets `cancel()`, to stop the execution from outside
  *   beforeNode     awaited right before the node executes, once its input items exist
+ *   nodeType       the type the workflow names the node by: n8n names a node's agent-tool
+ *                  variant by its type with `Tool` appended (TOOL_NODE_TYPE)
  * Returns { items, errorItems, error, run, nodeReturnedAt, cancelledAt, log }: `errorItems` is
  * n8n's error output, there when On Error is "Continue (using error output)".
  */
@@ -159,6 +162,7 @@ async function runNode({
 	nodeSettings = {},
 	control = {},
 	beforeNode,
+	nodeType = NODE_TYPE,
 }) {
 	const runwayNode = new CometApiRunway();
 	let nodeReturnedAt;
@@ -192,7 +196,7 @@ async function runNode({
 		{
 			id: 'runway',
 			name: NODE_NAME,
-			type: NODE_TYPE,
+			type: nodeType,
 			typeVersion: 1,
 			position: [200, 0],
 			parameters,
@@ -208,7 +212,7 @@ async function runNode({
 		id: 'wf-test',
 		nodes,
 		connections,
-		nodeTypes: nodeTypesFor(fixture, runwayNode),
+		nodeTypes: nodeTypesFor(fixture, runwayNode, nodeType),
 		active: false,
 		settings: { executionOrder: 'v1' },
 	});
@@ -294,4 +298,4 @@ async function runNode({
 	};
 }
 
-module.exports = { runNode, NODE_TYPE, NODE_NAME, TestCredentialsHelper, cometApi, Container, Logger };
+module.exports = { runNode, NODE_TYPE, TOOL_NODE_TYPE, NODE_NAME, TestCredentialsHelper, cometApi, Container, Logger };

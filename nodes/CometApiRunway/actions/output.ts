@@ -7,8 +7,9 @@ import type {
 	NodeOperationError,
 } from 'n8n-workflow';
 
-import { MAX_MESSAGE_CHARS, MAX_RESPONSE_CHARS } from '../helpers/constants';
+import { MAX_MESSAGE_CHARS, MAX_RESPONSE_CHARS, OUTPUT_URLS_EXPIRE } from '../helpers/constants';
 import { toTaskItem } from '../helpers/output';
+import { isToolRun } from '../helpers/tool';
 import { createRedactor, type Redactor } from '../helpers/redact';
 import type { Job } from '../runner/job';
 
@@ -40,6 +41,7 @@ function cutResponse(response: unknown): unknown {
  */
 export function createOutput(ctx: IExecuteFunctions, redactor: Redactor) {
 	const routeErrors = ctx.getNode().onError === 'continueErrorOutput';
+	const toolRun = isToolRun(ctx);
 
 	/** Redacts every part of an n8n error that n8n shows, stores or logs. */
 	const error = <T extends NodeError>(nodeError: T): T => {
@@ -79,17 +81,29 @@ export function createOutput(ctx: IExecuteFunctions, redactor: Redactor) {
 	return {
 		error,
 
-		/** A row whose task ended as asked. */
+		/**
+		 * A row whose task ended as asked. Its first file goes on Output Binary Field, the others
+		 * on numbered fields (`data_1`, `data_2`…), each described in `files`.
+		 */
 		success(job: Job): INodeExecutionData {
 			const json = taskJson(job);
-			const binary = job.binary ? binaryOf(job.binary) : undefined;
-			if (binary) {
-				const { fileName, mimeType, fileSize } = binary;
-				json.file = { fileName, mimeType, fileSize, binaryProperty: job.wait.outputBinaryProperty };
+			const field = job.wait.outputBinaryProperty;
+			const binary: Record<string, IBinaryData> = {};
+			const files: IDataObject[] = [];
+			for (const [index, stored] of (job.binaries ?? []).entries()) {
+				const binaryProperty = index === 0 ? field : `${field}_${index}`;
+				binary[binaryProperty] = binaryOf(stored);
+				const { fileName, mimeType, fileSize } = binary[binaryProperty];
+				files.push({ fileName, mimeType, fileSize, binaryProperty });
 			}
+			if (files.length > 0) {
+				json.file = { ...files[0] };
+				json.files = files;
+			}
+			if (toolRun) json.urlsExpire = OUTPUT_URLS_EXPIRE;
 			return {
 				json: jsonOf(json),
-				...(binary ? { binary: { [job.wait.outputBinaryProperty]: binary } } : {}),
+				...(files.length > 0 ? { binary } : {}),
 				pairedItem: { item: job.itemIndex },
 			};
 		},

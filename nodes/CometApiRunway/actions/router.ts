@@ -7,6 +7,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { WAIT } from '../helpers/constants';
 import { createRedactor } from '../helpers/redact';
+import { isToolRun } from '../helpers/tool';
 import { InputError, requireText } from '../helpers/validation';
 import { validateBaseUrl } from '../helpers/urls';
 import { runBatch } from '../runner/batch';
@@ -64,11 +65,14 @@ async function prepareJobs(
 	outputs: INodeExecutionData[],
 ): Promise<Job[]> {
 	const continueOnFail = ctx.continueOnFail();
+	// Binary data does not cross the agent-tool boundary: as a tool, the node downloads nothing.
+	const toolRun = isToolRun(ctx);
 	const jobs: Job[] = [];
 	for (let itemIndex = 0; itemIndex < outputs.length; itemIndex++) {
 		try {
 			const prepared = await operation.prepare.call(ctx, itemIndex);
 			const wait = readWaitSettings.call(ctx, itemIndex);
+			if (toolRun) wait.downloadOutput = false;
 			jobs.push({ itemIndex, prepared, wait, record: null });
 		} catch (error) {
 			const nodeError =

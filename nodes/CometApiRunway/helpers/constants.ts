@@ -58,6 +58,10 @@ export const MAX_ANSWER_BYTES = 4 * 1024 * 1024;
 export const MAX_JSON_DEPTH = 64;
 /** The raw answer kept in an output item. */
 export const MAX_RESPONSE_CHARS = 16 * 1024;
+
+/** How long Runway's output URLs stay valid, as an agent tool's answer tells the agent. */
+export const OUTPUT_URLS_EXPIRE = '24-48 hours';
+
 /** An error message's length; an API's text beyond it stays in the item's `response`. */
 export const MAX_MESSAGE_CHARS = 1_000;
 

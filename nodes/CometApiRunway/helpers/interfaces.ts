@@ -23,6 +23,10 @@ export interface NormalisedTask {
 	finishedAtMs: number | null;
 	/** The API says it does not know the id (yet): `task_not_exist`. */
 	notVisible: boolean;
+	/** Runway's estimate in credits (create answer, running task), where the answer carries it. */
+	estimatedCredits: number | null;
+	/** What the ended task cost in credits, refunds included, where the answer carries it. */
+	credits: number | null;
 	response: unknown;
 }
 
@@ -45,6 +49,8 @@ export interface TaskItem extends IDataObject {
 	finishedAt: string | null;
 	polls: number;
 	response: IDataObject | IDataObject[] | string | null;
+	/** Runway's figures in credits; null where CometAPI passed none on. */
+	cost: { estimatedCredits: number | null; credits: number | null };
 	/** From Callback only: whether CometAPI confirmed what the item reports. */
 	verified?: boolean;
 }

@@ -3,11 +3,19 @@ import { InputError } from './validation';
 
 type ImageType = 'image/jpeg' | 'image/png' | 'image/webp';
 type VideoType = 'video/mp4' | 'video/quicktime' | 'video/webm';
+/** gen4.5's other output files: image sequences as a ZIP, audio as a WAV. */
+type OtherOutputType = 'application/zip' | 'audio/wav';
+type OutputType = ImageType | VideoType | OtherOutputType;
 export type MediaKind = 'image' | 'video';
-/** What a download may hold: a known kind, or either when the operation is not known. */
+/**
+ * What a download may hold: a known kind, or any known output file (video, image, ZIP, WAV) when
+ * the operation is not known or the task made several files.
+ */
 export type ExpectedMedia = MediaKind | 'any';
 
-export const EXTENSIONS: Record<ImageType | VideoType, string> = {
+export const EXTENSIONS: Record<OutputType, string> = {
+	'application/zip': 'zip',
+	'audio/wav': 'wav',
 	'image/jpeg': 'jpg',
 	'image/png': 'png',
 	'image/webp': 'webp',
@@ -76,21 +84,53 @@ function sniffVideo(bytes: Uint8Array): VideoType | undefined {
 	return undefined;
 }
 
+/** A ZIP archive's local file header, or a RIFF WAVE file. */
+function sniffOther(bytes: Uint8Array): OtherOutputType | undefined {
+	if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) return 'application/zip';
+	if (ascii(bytes, 0, 4) === 'RIFF' && ascii(bytes, 8, 4) === 'WAVE') return 'audio/wav';
+	return undefined;
+}
+
+export function sniffMedia(
+	expected: MediaKind,
+	bytes: Uint8Array,
+	whole: boolean,
+): ImageType | VideoType | undefined;
 export function sniffMedia(
 	expected: ExpectedMedia,
 	bytes: Uint8Array,
 	whole: boolean,
-): ImageType | VideoType | undefined {
+): OutputType | undefined;
+export function sniffMedia(
+	expected: ExpectedMedia,
+	bytes: Uint8Array,
+	whole: boolean,
+): OutputType | undefined {
 	if (expected === 'image') return sniffImage(bytes, whole);
 	if (expected === 'video') return sniffVideo(bytes);
-	return sniffVideo(bytes) ?? sniffImage(bytes, whole);
+	return sniffVideo(bytes) ?? sniffImage(bytes, whole) ?? sniffOther(bytes);
 }
 
-export const kindOfType = (type: string): MediaKind =>
-	type.startsWith('image/') ? 'image' : 'video';
+/** The declared Content-Types a file of `kind` may come with (octet-stream always may). */
+export function declaredTypeFits(kind: ExpectedMedia, declared: string): boolean {
+	if (declared === 'application/octet-stream') return true;
+	if (kind !== 'any') return declared.startsWith(`${kind}/`);
+	return (
+		/^(video|image|audio)\//.test(declared) ||
+		/^application\/(x-)?zip(-compressed)?$/.test(declared)
+	);
+}
 
-/** A guess from the URL alone, for an output not downloaded: image extensions mean an image. */
-export function kindFromUrl(url: string): MediaKind {
+/** The media kind of a stored file's type; a ZIP or WAV is neither. */
+export const kindOfType = (type: string): MediaKind | null =>
+	type.startsWith('image/') ? 'image' : type.startsWith('video/') ? 'video' : null;
+
+/**
+ * A guess from the URL alone, for an output not downloaded: image extensions mean an image, an
+ * archive or audio file neither, anything else a video.
+ */
+export function kindFromUrl(url: string): MediaKind | null {
+	if (/\.(zip|wav)(\?|#|$)/i.test(url)) return null;
 	return /\.(png|jpe?g|webp|gif)(\?|#|$)/i.test(url) ? 'image' : 'video';
 }
 
@@ -106,6 +146,8 @@ export function describeContent(bytes: Uint8Array, declared?: string): string {
 	if (startsWith(bytes, [0x47, 0x49, 0x46, 0x38])) return 'a GIF image';
 	if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46])) return 'a PDF document';
 	if (sniffVideo(bytes)) return 'a video';
+	const other = sniffOther(bytes);
+	if (other) return `a ${EXTENSIONS[other].toUpperCase()} file`;
 	const head = Array.from(bytes.subarray(0, 64));
 	if (head.every((b) => b === 9 || b === 10 || b === 13 || (b >= 32 && b < 127))) return 'text';
 	return `unrecognised content${declared ? ` (declared as ${declared})` : ''}`;

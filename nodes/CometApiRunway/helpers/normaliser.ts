@@ -1,5 +1,6 @@
 import { TERMINAL_STATUSES } from './constants';
 import type { NormalisedTask } from './interfaces';
+import { costOf } from './cost';
 import { isErrorEnvelope, isSuccessCode, taskIdOf } from './envelope';
 import { mapStatus } from './statuses';
 
@@ -73,6 +74,8 @@ function blank(response: unknown): NormalisedTask {
 		createdAtMs: null,
 		finishedAtMs: null,
 		notVisible: false,
+		estimatedCredits: null,
+		credits: null,
 		response,
 	};
 }
@@ -152,6 +155,11 @@ const isLegacyStatus = (value: unknown) =>
  * parsed here and nowhere else.
  */
 export function normaliseTaskResponse(body: unknown): NormalisedTask {
+	const task = taskOf(body);
+	return task.notVisible ? task : { ...task, ...costOf(body) };
+}
+
+function taskOf(body: unknown): NormalisedTask {
 	if (!isObject(body)) {
 		return { ...blank(body), status: 'RUNNING', rawStatus: null };
 	}

@@ -11,6 +11,8 @@ export interface TaskRecord {
 	timedOut: boolean;
 	/** What the task makes, when known (from the operation, or from downloaded bytes). */
 	outputKind: MediaKind | null;
+	/** The create answer's estimate, kept when later answers omit it. */
+	estimatedCredits?: number | null;
 	/** From Callback only: whether CometAPI confirmed what the item reports. */
 	verified?: boolean;
 }
@@ -44,6 +46,10 @@ export function toTaskItem(record: TaskRecord): TaskItem {
 		finishedAt: iso(task?.finishedAtMs ?? record.finishedAtMs),
 		polls: record.polls,
 		response: (task?.response ?? null) as TaskItem['response'],
+		cost: {
+			estimatedCredits: task?.estimatedCredits ?? record.estimatedCredits ?? null,
+			credits: task?.credits ?? null,
+		},
 		...(record.verified === undefined ? {} : { verified: record.verified }),
 	};
 }

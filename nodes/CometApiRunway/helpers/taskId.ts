@@ -32,5 +32,5 @@ export const taskIdSegment = (taskId: string): string =>
 	encodeURIComponent(requireUsableTaskId(taskId));
 
 /** The name of a task's stored output file. */
-export const taskFileName = (taskId: string, extension: string): string =>
-	`${requireUsableTaskId(taskId)}.${extension}`;
+export const taskFileName = (taskId: string, extension: string, index = 0): string =>
+	`${requireUsableTaskId(taskId)}${index > 0 ? `_${index}` : ''}.${extension}`;

@@ -4,7 +4,13 @@ import type { ApiProblem } from '../helpers/answers';
 import type { HttpAnswer } from '../helpers/interfaces';
 import { DOWNLOAD } from '../helpers/constants';
 import { refusedOutputHost } from '../helpers/hosts';
-import { describeContent, type ExpectedMedia, EXTENSIONS, sniffMedia } from '../helpers/media';
+import {
+	declaredTypeFits,
+	describeContent,
+	type ExpectedMedia,
+	EXTENSIONS,
+	sniffMedia,
+} from '../helpers/media';
 import { backoffDelay, DEFAULT_POLL_SETTINGS } from '../helpers/poller';
 import { taskFileName } from '../helpers/taskId';
 import { type TransportFailure, transportFailure, untilAborted } from '../transport';
@@ -28,8 +34,10 @@ interface DownloadTarget {
 	/** The item's deadline: its submission plus Timeout. */
 	deadlineMs: number;
 	stallMs: number;
-	/** Maximum Output Size, in bytes. */
+	/** Maximum Output Size, in bytes: each file's limit. */
 	maxBytes: number;
+	/** Which of the task's output files this is, when it made several. */
+	file?: { index: number; count: number };
 }
 
 /** One download attempt's outcome. */
@@ -49,7 +57,11 @@ const header = (headers: Record<string, unknown>, name: string) =>
 		.trim()
 		.toLowerCase();
 
-const noun = (target: DownloadTarget) => (target.kind === 'any' ? 'output' : target.kind);
+const noun = (target: DownloadTarget) => {
+	const what = target.kind === 'any' ? 'output' : target.kind;
+	const { file } = target;
+	return file && file.count > 1 ? `${what} file ${file.index + 1} of ${file.count}` : what;
+};
 
 const fresh = (target: DownloadTarget) =>
 	`Run Get Task for task ${target.taskId} to get fresh URLs, then download again.`;
@@ -109,23 +121,18 @@ async function store(
 		const declared = header(headers, 'content-type');
 		const { head, ended } = await untilAborted(peekHead(body, HEAD_BYTES), end.signal);
 		const type = sniffMedia(target.kind, head, false);
-		const typeAllowed =
-			declared === 'application/octet-stream' ||
-			(target.kind === 'any'
-				? /^(video|image)\//.test(declared)
-				: declared.startsWith(`${target.kind}/`));
-		if (!type || !typeAllowed) {
+		if (!type || !declaredTypeFits(target.kind, declared)) {
 			body.destroy();
 			return refusal(
 				target,
-				`its URL answered ${describeContent(head)} (Content-Type ${declared || 'missing'}), not ${target.kind === 'any' ? 'a video or image' : `a ${target.kind}`} file`,
+				`its URL answered ${describeContent(head)} (Content-Type ${declared || 'missing'}), not ${target.kind === 'any' ? 'a video, image, ZIP or WAV' : `a ${target.kind}`} file`,
 				`The URL may have expired and now shows an error page. ${fresh(target)}`,
 			);
 		}
 		const binary = await untilAborted(
 			run.ctx.helpers.prepareBinaryData(
 				ended ? head : (body as unknown as Buffer),
-				taskFileName(target.taskId, EXTENSIONS[type]),
+				taskFileName(target.taskId, EXTENSIONS[type], target.file?.index),
 				type,
 			),
 			end.signal,

@@ -24,7 +24,8 @@ export interface Job {
 	record: TaskRecord | null;
 	/** When its create left, while no answer has come: the API may have taken it. */
 	createSentAtMs?: number;
-	binary?: IBinaryData;
+	/** The task's output files, first the main one, when downloaded. */
+	binaries?: IBinaryData[];
 	failure?: TaskFailure;
 }
 
@@ -51,6 +52,7 @@ async function runCreate(run: Run, job: Job, request: CreateRequest): Promise<vo
 		...newRecord(created.taskId, request.route, request.output),
 		task: created.task,
 		submittedAtMs: created.submittedAtMs,
+		estimatedCredits: created.task.estimatedCredits,
 	};
 	job.record = record;
 	// n8n stores nothing until the node returns: its log is the journal if the process dies now.
@@ -70,7 +72,7 @@ async function runCreate(run: Run, job: Job, request: CreateRequest): Promise<vo
 	const target = { startedAtMs: created.submittedAtMs, initial: created.task };
 	const finished = await waitForEnd(run, wait, record, target, fetchStatus);
 	if (!finished) return;
-	job.binary = await settle(run, wait, record, finished, created.submittedAtMs + wait.timeoutMs);
+	job.binaries = await settle(run, wait, record, finished, created.submittedAtMs + wait.timeoutMs);
 }
 
 /** Reads a task made elsewhere: once, or until it ends. */
@@ -97,7 +99,7 @@ async function runExisting(
 	const target = { startedAtMs, pollImmediately: true, notVisibleGraceMs: 0 };
 	const finished = await waitForEnd(run, wait, record, target, fetchStatus);
 	if (!finished) return;
-	job.binary = await settle(run, wait, record, finished, startedAtMs + wait.timeoutMs);
+	job.binaries = await settle(run, wait, record, finished, startedAtMs + wait.timeoutMs);
 }
 
 /**
@@ -118,7 +120,7 @@ async function runCallback(run: Run, job: Job, prepared: CallbackTask): Promise<
 	if (!prepared.verify) {
 		record.task = claim;
 		if (!wait.waitForCompletion || !TERMINAL_STATUSES.includes(claim.status)) return;
-		job.binary = await settle(run, wait, record, claim, deadlineMs);
+		job.binaries = await settle(run, wait, record, claim, deadlineMs);
 		return;
 	}
 	const fetchStatus = statusFetcher(run, 'feed', prepared.runwayVersion, wait.requestTimeoutMs);
@@ -136,7 +138,7 @@ async function runCallback(run: Run, job: Job, prepared: CallbackTask): Promise<
 	}
 	record.verified = record.task !== null;
 	if (!truth || !wait.waitForCompletion) return;
-	job.binary = await settle(run, wait, record, truth, deadlineMs);
+	job.binaries = await settle(run, wait, record, truth, deadlineMs);
 }
 
 /** One item's whole life, by what it asks for: a new task, a task made elsewhere, a callback. */

@@ -105,8 +105,8 @@ export async function waitForEnd(
 }
 
 /**
- * An ended task: an error unless it succeeded, then its result downloaded when asked (bounded
- * by `deadlineMs`, only bytes of the record's output kind).
+ * An ended task: an error unless it succeeded, then every output file downloaded when asked,
+ * one at a time (bounded by `deadlineMs`, each checked by its bytes and size).
  */
 export async function settle(
 	run: Run,
@@ -114,7 +114,7 @@ export async function settle(
 	record: TaskRecord,
 	finished: NormalisedTask,
 	deadlineMs: number,
-): Promise<IBinaryData | undefined> {
+): Promise<IBinaryData[] | undefined> {
 	if (finished.status !== 'SUCCEEDED') {
 		const code = finished.failureCode ? ` [${finished.failureCode}]` : '';
 		throw new TaskFailure(
@@ -129,8 +129,8 @@ export async function settle(
 		);
 	}
 	if (!wait.downloadOutput) return undefined;
-	const url = finished.results[0];
-	if (url === undefined) {
+	const urls = finished.results;
+	if (urls.length === 0) {
 		throw new TaskFailure(
 			{
 				message: `Task ${record.taskId} succeeded, but no output URL is known to download`,
@@ -139,15 +139,24 @@ export async function settle(
 			'download',
 		);
 	}
-	const binary = await downloadOutput(run, {
-		taskId: record.taskId,
-		url,
-		kind: record.outputKind ?? 'any',
-		deadlineMs,
-		stallMs: wait.requestTimeoutMs,
-		maxBytes: wait.maxOutputBytes,
-	});
+	// One file is of the operation's kind; several (gen4.5's ProRes, image sequences, audio) may
+	// each be any known output file, always checked by their bytes.
+	const kind = urls.length > 1 ? 'any' : (record.outputKind ?? 'any');
+	const binaries: IBinaryData[] = [];
+	for (const [index, url] of urls.entries()) {
+		binaries.push(
+			await downloadOutput(run, {
+				taskId: record.taskId,
+				url,
+				kind,
+				deadlineMs,
+				stallMs: wait.requestTimeoutMs,
+				maxBytes: wait.maxOutputBytes,
+				file: { index, count: urls.length },
+			}),
+		);
+	}
 	// The bytes, not the URL, say what the output is.
-	record.outputKind = kindOfType(binary.mimeType);
-	return binary;
+	record.outputKind = kindOfType(binaries[0].mimeType);
+	return binaries;
 }

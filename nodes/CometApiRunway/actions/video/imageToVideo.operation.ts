@@ -25,6 +25,7 @@ import { limitsOf, modelProperties, perModelProperties, readModel, readRatio } f
 import { prepareCreate, type Operation } from '../operation';
 import { IMAGE_INPUT, type PromptSpec, readMedia, readOptions, readPrompt } from '../parameters';
 import { CREATE_ROUTES } from '../../transport/routes';
+import { outputFormatOption, readOutputFormat } from './outputFormat';
 
 const defaultModel = IMAGE_TO_VIDEO_DEFAULT_MODEL;
 const otherRatio = IMAGE_TO_VIDEO_OTHER_MODEL.defaultRatio;
@@ -83,6 +84,7 @@ const properties: INodeProperties[] = [
 			default: false,
 			description: 'Whether the video carries a Runway watermark',
 		},
+		outputFormatOption,
 	]),
 	...waitProperties(true),
 ];
@@ -122,6 +124,7 @@ async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<Prep
 		duration,
 		seed: validateSeed(options.seed),
 		watermark: typeof options.watermark === 'boolean' ? options.watermark : undefined,
+		outputFormat: readOutputFormat(model, options.outputFormat),
 	};
 	return await prepareCreate.call(
 		this,
