@@ -16,13 +16,8 @@ import { taskFileName } from '../helpers/taskId';
 import { type TransportFailure, transportFailure, untilAborted } from '../transport';
 import { openDownload } from '../transport/download';
 import { limitBody } from '../transport/downloadLimits';
-import {
-	type ByteStream,
-	destroyOnAbort,
-	isByteStream,
-	onArrival,
-	peekHead,
-} from '../transport/stream';
+import { watchStall } from '../transport/stall';
+import { destroyOnAbort, isByteStream, peekHead } from '../transport/stream';
 import { cancelled, TaskFailure } from './failure';
 import type { Run } from './run';
 
@@ -49,7 +44,6 @@ type Attempt =
 
 const MAX_REDIRECTS = 5;
 const HEAD_BYTES = 64;
-const STALL_CHECK_MS = 250;
 
 const header = (headers: Record<string, unknown>, name: string) =>
 	String(headers[name] ?? '')
@@ -76,26 +70,6 @@ function refusal(target: DownloadTarget, why: string, description: string): Atte
 	};
 }
 
-/** Ends a transfer that receives nothing for `stallMs`; the body itself is left to its reader. */
-function watchStall(run: Run, body: ByteStream, stallMs: number, onStall: () => void): () => void {
-	let arrivedAt = run.clock.now();
-	const stopObserving = onArrival(body, () => (arrivedAt = run.clock.now()));
-	let watching = true;
-	void (async () => {
-		while (watching && !run.signal.aborted) {
-			await run.clock.sleep(Math.min(STALL_CHECK_MS, stallMs), run.signal);
-			if (watching && run.clock.now() - arrivedAt >= stallMs) {
-				onStall();
-				return;
-			}
-		}
-	})();
-	return () => {
-		watching = false;
-		stopObserving();
-	};
-}
-
 async function store(
 	run: Run,
 	target: DownloadTarget,
@@ -108,7 +82,7 @@ async function store(
 	// be enough, but a stream may never report it, so every wait below also races it.
 	const end = new AbortController();
 	let stalled = false;
-	const stopWatching = watchStall(run, body, target.stallMs, () => {
+	const stopWatching = watchStall(run.clock, run.signal, body, target.stallMs, () => {
 		stalled = true;
 		end.abort();
 	});
