@@ -99,7 +99,7 @@ describe('Video to Video: aleph2', () => {
 				videoUrl: 'https://example.com/clip.mp4',
 				prompt: 'watercolour',
 				model: 'gen4_aleph',
-				ratio_gen4_aleph: '640:480',
+				ratio: '640:480',
 				referenceImageSource: 'url',
 				referenceImageUrl: 'https://example.com/style.jpg',
 			}),

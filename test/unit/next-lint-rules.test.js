@@ -41,10 +41,8 @@ const KEPT_ORDER = {
 };
 // Each group of models with the same ratios or durations has its own field (see model.ts); they
 // keep Ratio's and Duration's order.
-for (const name of ['ratio_gen4_5', 'ratio_veo3', 'ratio_act_two', 'ratio_gen4_aleph', 'ratio_gen4_image']) {
-	KEPT_ORDER[name] = KEPT_ORDER.ratio;
-}
-for (const name of ['duration_gen4_5', 'duration_gen3a_turbo']) KEPT_ORDER[name] = KEPT_ORDER.duration;
+KEPT_ORDER.ratio_veo3 = KEPT_ORDER.ratio;
+KEPT_ORDER.duration_gen3a_turbo = KEPT_ORDER.duration;
 KEPT_ORDER.targetAspectRatio = '"Same as the Video" first, then the ratios in the order Runway lists them';
 
 /**
@@ -74,10 +72,10 @@ const STAYS_AT_TOP = {
 	targetAspectRatio: SAVED,
 };
 // Ratio and Duration per group of models (see model.ts), Custom Model ID's included.
-for (const name of ['gen4_5', 'gen3a_turbo', 'veo3', 'act_two', 'gen4_aleph', 'gen4_image', 'custom']) {
+for (const name of ['gen3a_turbo', 'veo3', 'custom']) {
 	STAYS_AT_TOP[`ratio_${name}`] = SAVED;
 }
-for (const name of ['gen4_5', 'gen3a_turbo', 'veo3', 'veo3_1', 'custom']) STAYS_AT_TOP[`duration_${name}`] = SAVED;
+for (const name of ['gen3a_turbo', 'veo3', 'veo3_1', 'custom']) STAYS_AT_TOP[`duration_${name}`] = SAVED;
 
 describe('codex', () => {
 	test.each(codexFiles)('%s: no AI category, no subcategories, listed categories only', (file) => {

@@ -138,7 +138,8 @@ export function limitsOf<Limits>(models: Readonly<Record<string, Limits>>, model
 /**
  * A field whose allowed values depend on the model: `base` is its name in version 1, and later
  * versions save it under one name per group of known models that take the same values (`keyOf`
- * says which do), named after the group's first model, and `<base>_custom` for any other ID.
+ * says which do): `base` for the first group (the default model's), the others named after their
+ * first model, and `<base>_custom` for any other ID.
  * `without` lists known models that take no such field.
  */
 export interface ModelField<Limits> {
@@ -155,6 +156,8 @@ function groupsOf<Limits>({ base, models, keyOf }: ModelField<Limits>) {
 		const key = keyOf(limits);
 		const group = groups.get(key);
 		if (group) group.models.push(model);
+		// The first group keeps version 1's name: the route's default model is in it.
+		else if (groups.size === 0) groups.set(key, { name: base, models: [model], limits });
 		else groups.set(key, { name: `${base}_${model.replace(/\W/g, '_')}`, models: [model], limits });
 	}
 	return [...groups.values()];
