@@ -531,7 +531,7 @@ describe('the simulator refuses what CometAPI and Runway refuse on these routes'
 	};
 
 	test.each([
-		['V2V: no promptText', '/runwayml/v1/video_to_video', { ...v2v, promptText: undefined }, 'promptText is required'],
+		['V2V: gen4_aleph without promptText', '/runwayml/v1/video_to_video', { ...v2v, promptText: undefined }, 'promptText and ratio are required for gen4_aleph'],
 		['V2V: a ratio gen4_aleph does not take', '/runwayml/v1/video_to_video', { ...v2v, ratio: '1280:768' }, 'ratio must be one of'],
 		['V2V: seed 4294967296', '/runwayml/v1/video_to_video', { ...v2v, seed: 4294967296 }, 'seed must be an integer from 0 to 4294967295'],
 		['V2V: a prompt of 1,001 characters', '/runwayml/v1/video_to_video', { ...v2v, promptText: 'x'.repeat(1001) }, 'promptText must be at most 1000 characters'],
