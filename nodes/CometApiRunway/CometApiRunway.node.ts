@@ -8,6 +8,7 @@ import { NodeApiError, NodeConnectionTypes, NodeOperationError } from 'n8n-workf
 
 import { failEveryItem } from './actions/output';
 import { properties, subtitle } from './actions/registry';
+import { NODE_VERSIONS } from './actions/model';
 import { router } from './actions/router';
 import { testCometApiCredential } from './transport/credentialTest';
 
@@ -17,7 +18,7 @@ export class CometApiRunway implements INodeType {
 		name: 'cometApiRunway',
 		icon: { light: 'file:../../icons/cometapi.svg', dark: 'file:../../icons/cometapi.dark.svg' },
 		group: ['transform'],
-		version: 1,
+		version: NODE_VERSIONS,
 		subtitle,
 		description:
 			'Turn images, videos and prompts into videos and images with Runway through CometAPI',

@@ -1,6 +1,6 @@
 'use strict';
 // Video to Video, Upscale and Character Performance in a real n8n: one short workflow each, waited
-// on and downloaded; and Upscale's route answering as retired upstream.
+// on and downloaded; and upscale_v1 refused as a model retired upstream.
 const { chainWorkflow, manualTrigger, codeNode, cometNode } = require('./harness');
 const { useSuite, createBodies, brief, expectSuccess } = require('./suite');
 const { expectedVideoBytes } = require('../simulator/server.js');
@@ -97,15 +97,15 @@ test('Upscale: a video URL upscaled and downloaded', async () => {
 	expect(createBodies(suite.sim)[0]).toEqual({ videoUri: 'https://videos.example.com/small.mp4', model: 'upscale_v1' });
 });
 
-test('Upscale refused as a retired route: the workflow fails saying so, with what to use instead', async () => {
+test('upscale_v1 refused as retired: the workflow fails saying so, naming the current models', async () => {
 	const { sim, n8n } = suite;
 	sim.configure({ retiredRoutes: { '/runwayml/v1/video_upscale': 'json404' } });
 	try {
 		const r = await n8n.execute(upscale.id);
 		expect(r.parseError).toBeUndefined();
 		expect(r.exitCode).toBe(1);
-		expect(r.error.message).toContain('The Upscale route (upscale_v1) may be retired upstream: Runway removed it in January 2026');
-		expect(r.error.description).toMatch(/^Runway retired upscale_v1 upstream in January 2026/);
+		expect(r.error.message).toContain('Model upscale_v1 is retired upstream: Runway no longer offers it');
+		expect(r.error.description).toMatch(/^Choose magnific_video_upscaler_creative \(or enhance_frame_rate for smoother motion\) in Model instead/);
 		expect(sim.createRequests()).toHaveLength(1);
 		expect(sim.tasks.size).toBe(0);
 	} finally {

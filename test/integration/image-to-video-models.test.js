@@ -14,7 +14,7 @@ const TWO_TO_TEN = [2, 3, 4, 5, 6, 7, 8, 9, 10];
 // Runway's image_to_video models (cometapi-runway-api.md §10.1): ratios, durations, a ratio and a
 // duration each one refuses.
 const MODELS = {
-	'gen4.5': { ratios: [...GEN4, '672:1584'], durations: TWO_TO_TEN, badRatio: '1280:768', badDuration: 1 },
+	'gen4.5': { ratios: GEN4, durations: TWO_TO_TEN, badRatio: '672:1584', badDuration: 1 },
 	gen4_turbo: { ratios: GEN4, durations: TWO_TO_TEN, badRatio: '672:1584', badDuration: 11 },
 	gen3a_turbo: { ratios: ['1280:768', '768:1280'], durations: [5, 10], badRatio: '1280:720', badDuration: 8 },
 	veo3: { ratios: VEO, durations: [8], badRatio: '960:960', badDuration: 5 },

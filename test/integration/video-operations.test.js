@@ -1,7 +1,7 @@
 'use strict';
 // Video to Video, Upscale and Character Performance (Act-Two) through the real n8n-core against
 // the simulator: the exact bodies sent, waiting and downloading, Continue On Fail, every input the
-// node refuses before sending anything, and Upscale's refusal as a route retired upstream.
+// node refuses before sending anything, and the refusal of a model retired upstream.
 const { expectedVideoBytes } = require('../simulator/server');
 const { API_KEY, useSimulator, firstCreateRequest } = require('../support/simulator');
 const { runNode } = require('../support/n8n');
@@ -189,13 +189,13 @@ describe('Upscale', () => {
 		expectDownloadedVideo(result);
 	}, 20_000);
 
-	const REASON = 'The Upscale route (upscale_v1) may be retired upstream: Runway removed it in January 2026';
+	const REASON = 'Model upscale_v1 is retired upstream: Runway no longer offers it';
 	test.each([
 		['a JSON 404 (Invalid URL)', 'json404', `CometAPI refused the task with HTTP 404: Invalid URL (POST ${UPSCALE_PATH}). ${REASON}`, '404'],
 		['an HTML 404 page', 'html404', `CometAPI answered with an HTML page instead of JSON. ${REASON}`, '404'],
 		['Runway\'s 410 "sunset"', 'gone', `CometAPI refused the task with HTTP 410: The video_upscale endpoint has been sunset.. ${REASON}`, '410'],
 		['a 400 naming the model unsupported', 'unsupported', `CometAPI refused the task with HTTP 400: model upscale_v1 is not supported (request id: sim-400). ${REASON}`, '400'],
-	])('refused as %s: the error says the route may be retired and what to use instead', async (_name, style, message, httpCode) => {
+	])('upscale_v1 refused as %s: the error says it is retired upstream and names the current models', async (_name, style, message, httpCode) => {
 		sim.configure({ retiredRoutes: { [UPSCALE_PATH]: style } });
 		try {
 			const result = await runNode({ parameters: upscale({ ...waiting() }), credentials });
@@ -203,7 +203,7 @@ describe('Upscale', () => {
 			expect(result.error.name).toBe('NodeApiError');
 			expect(result.error.message).toBe(message);
 			expect(result.error.description).toMatch(
-				/^Runway retired upscale_v1 upstream in January 2026 and CometAPI may no longer serve it\. Instead, upscale the video in the Runway web app or with another upscaling service, or, if CometAPI lists a newer upscale model, choose Custom Model ID in Model and type its ID\. \(.+\)$/,
+				/^Choose magnific_video_upscaler_creative \(or enhance_frame_rate for smoother motion\) in Model instead; upscale_v1 is kept only so saved workflows load\. \(.+\)$/,
 			);
 			expect(String(result.error.httpCode)).toBe(httpCode);
 			expect(sim.createRequests()).toHaveLength(1);
@@ -234,7 +234,7 @@ describe('Upscale', () => {
 		}
 	});
 
-	test('Continue On Fail: every refused item carries the retirement message', async () => {
+	test('Continue On Fail: every refused upscale_v1 item carries the retirement message', async () => {
 		sim.configure({ retiredRoutes: { [UPSCALE_PATH]: 'json404' } });
 		try {
 			const result = await runNode({ parameters: upscale(), items: [{ json: {} }, { json: {} }], credentials, continueOnFail: true });
@@ -242,7 +242,7 @@ describe('Upscale', () => {
 			expect(result.items).toHaveLength(2);
 			for (const item of result.items) {
 				expect(item.json.error).toContain(REASON);
-				expect(item.json.errorDescription).toMatch(/^Runway retired upscale_v1 upstream/);
+				expect(item.json.errorDescription).toMatch(/^Choose magnific_video_upscaler_creative /);
 			}
 		} finally {
 			sim.configure({ retiredRoutes: {} });
@@ -524,7 +524,7 @@ describe('the simulator refuses what CometAPI and Runway refuse on these routes'
 	};
 
 	test.each([
-		['V2V: no promptText', '/runwayml/v1/video_to_video', { ...v2v, promptText: undefined }, 'promptText is required'],
+		['V2V: gen4_aleph without promptText', '/runwayml/v1/video_to_video', { ...v2v, promptText: undefined }, 'promptText and ratio are required for gen4_aleph'],
 		['V2V: a ratio gen4_aleph does not take', '/runwayml/v1/video_to_video', { ...v2v, ratio: '1280:768' }, 'ratio must be one of'],
 		['V2V: seed 4294967296', '/runwayml/v1/video_to_video', { ...v2v, seed: 4294967296 }, 'seed must be an integer from 0 to 4294967295'],
 		['V2V: a prompt of 1,001 characters', '/runwayml/v1/video_to_video', { ...v2v, promptText: 'x'.repeat(1001) }, 'promptText must be at most 1000 characters'],

@@ -102,6 +102,8 @@ const DEFAULTS = {
 	creditsPerSecond: 12,
 	/** What an official video task's `output` holds: 'mp4', 'prores' or 'png_sequence' (`outputFormat` in the body wins). */
 	outputFormat: 'mp4',
+	/** Model IDs refused on every official create route, as a 400 naming the model unsupported. */
+	retiredModels: [],
 };
 
 /** CometAPI's documented placeholder callback URL: never called. */
@@ -199,6 +201,7 @@ const typedMedia = (field, types) =>
 	);
 
 const VIDEO_TO_VIDEO_RATIOS = ['1280:720', '720:1280', '1104:832', '960:960', '832:1104', '1584:672', '848:480', '640:480'];
+const ALEPH2_ASPECT_RATIOS = ['16:9', '4:3', '3:2', '1:1', '2:3', '3:4', '9:16', '21:9'];
 const ACT_TWO_RATIOS = ['1280:720', '720:1280', '960:960', '1104:832', '832:1104', '1584:672'];
 
 /**
@@ -212,9 +215,18 @@ const CREATE_ROUTES = {
 		action: 'IMAGE_TO_VIDEO',
 		output: 'video',
 		required: ['promptImage', 'model'],
-		check: invalidWhen(
-			(body) => typeof body.promptText === 'string' && body.promptText.length > 512,
-			'promptText must be at most 512 characters',
+		// gen4.5 requires a prompt of at most 1,000 characters (§13).
+		check: allOf(
+			invalidWhen((b) => b.model === 'gen4.5' && !b.promptText, 'promptText is required for gen4.5'),
+			invalidWhen(
+				(b) => typeof b.promptText === 'string' && b.promptText.length > (b.model === 'gen4.5' ? 1000 : 512),
+				'promptText is too long',
+			),
+			invalidWhen(
+				(b) => (b.negativePrompt !== undefined || b.audio !== undefined) && !['veo3.1', 'veo3.1_fast'].includes(b.model),
+				'negativePrompt and audio are for veo3.1 and veo3.1_fast',
+			),
+			invalidWhen((b) => b.audio !== undefined && typeof b.audio !== 'boolean', 'audio must be a boolean'),
 		),
 	},
 	'/runwayml/v1/text_to_image': {
@@ -228,10 +240,24 @@ const CREATE_ROUTES = {
 		route: 'createOfficial',
 		action: 'VIDEO_TO_VIDEO',
 		output: 'video',
-		// Runway requires promptText and ratio too (§3.2).
-		required: ['videoUri', 'model', 'promptText', 'ratio'],
+		required: ['videoUri', 'model'],
 		check: allOf(
 			mediaField('videoUri', 'video'),
+			// gen4_aleph requires promptText and ratio (§3.2); aleph2 takes neither ratio nor references (§13).
+			invalidWhen((b) => b.model === 'gen4_aleph' && (!b.promptText || !b.ratio), 'promptText and ratio are required for gen4_aleph'),
+			invalidWhen((b) => b.model === 'aleph2' && (b.ratio !== undefined || b.references !== undefined), 'aleph2 takes no ratio or references'),
+			invalidWhen(
+				(b) => b.targetAspectRatio !== undefined && !ALEPH2_ASPECT_RATIOS.includes(b.targetAspectRatio),
+				`targetAspectRatio must be one of ${ALEPH2_ASPECT_RATIOS.join(', ')}`,
+			),
+			invalidWhen(
+				(b) =>
+					b.keyframes !== undefined &&
+					(!Array.isArray(b.keyframes) ||
+						b.keyframes.length > 5 ||
+						b.keyframes.some((k) => typeof k?.seconds !== 'number' || k.seconds < 0 || !isMediaUri('image')(k.uri))),
+				'keyframes must be at most 5 items {seconds, uri}',
+			),
 			promptAtMost(1000),
 			ratioIn('gen4_aleph', VIDEO_TO_VIDEO_RATIOS),
 			runwaySeed,
@@ -810,6 +836,7 @@ class Simulator {
 	createOfficial(record, res) {
 		const retired = this.options.retiredRoutes[record.path];
 		if (retired) return this.answerRetired(record, retired, res);
+		if (this.options.retiredModels.includes(record.body?.model)) return this.answerRetired(record, 'unsupported', res);
 		const refusal = this.refusalOf(record);
 		// A route's check may name CometAPI's own error code: `{ code, message }`.
 		if (refusal?.code) return this.invalid(res, refusal.message, refusal.code);

@@ -138,6 +138,25 @@ test('Text to Image opens asking for its reference image: a notice, one entry re
 	}
 });
 
+test('switching Model resets Ratio and Duration to the new model\'s defaults, never an unsupported value', async () => {
+	await ui.addNodeByAction('CometAPI', NODE_NAME, OPERATIONS.find((o) => o.operation === 'imageToVideo').action);
+	const valueOf = (name) => ui.page.$eval(`[data-test-id=ndv] [data-test-id=parameter-input-${name}] input`, (e) => e.value);
+	try {
+		await ui.chooseOption('model', 'gen4.5');
+		await ui.chooseOption('ratio', '1584:672');
+		await ui.chooseOption('duration', '9');
+		await ui.screenshot('model-switch-gen45-chosen');
+		await ui.chooseOption('model', 'gen3a_turbo (legacy)');
+		await ui.waitForParameters(['ratio_gen3a_turbo', 'duration_gen3a_turbo'], ['ratio', 'duration']);
+		await ui.screenshot('model-switch-gen3a-defaults');
+		expect([await valueOf('ratio_gen3a_turbo'), await valueOf('duration_gen3a_turbo')]).toEqual(['1280:768', '5']);
+		expect(await ui.formText()).not.toContain('The value is not supported');
+	} finally {
+		await ui.closeNdv();
+		await ui.deleteSelectedNode();
+	}
+});
+
 test('an example workflow run from the canvas: its item in the output panel, its video plays', async () => {
 	await ui.openWorkflow(editor.examples['image-to-video.json']);
 	const run = await ui.executeWorkflow();

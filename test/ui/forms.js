@@ -65,7 +65,7 @@ const OPERATIONS = [
 	{
 		operation: 'videoToVideo',
 		name: 'Video to Video',
-		fields: ['resource', 'operation', 'videoSource', 'prompt', 'model', 'ratio', 'referenceImages', 'options', 'waitForCompletion'],
+		fields: ['resource', 'operation', 'videoSource', 'prompt', 'model', 'keyframes', 'targetAspectRatio', 'options', 'waitForCompletion'],
 		choices: { videoSource: ['url', 'binary'] },
 		waitsByDefault: true,
 	},

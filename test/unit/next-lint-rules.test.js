@@ -39,6 +39,11 @@ const KEPT_ORDER = {
 	seconds: 'seconds in ascending order; by name "10" would come before "2"',
 	model: "Runway's current models first, Veo after, Custom Model ID last",
 };
+// Each group of models with the same ratios or durations has its own field (see model.ts); they
+// keep Ratio's and Duration's order.
+KEPT_ORDER.ratio_veo3 = KEPT_ORDER.ratio;
+KEPT_ORDER.duration_gen3a_turbo = KEPT_ORDER.duration;
+KEPT_ORDER.targetAspectRatio = '"Same as the Video" first, then the ratios in the order Runway lists them';
 
 /**
  * Top-level fields that stay out of a collection. A selector decides which fields the form shows
@@ -63,7 +68,14 @@ const STAYS_AT_TOP = {
 	callbackBodyField: SAVED,
 	outputBinaryProperty: SAVED,
 	verify: SAVED,
+	referenceImageSource: SELECTOR,
+	targetAspectRatio: SAVED,
 };
+// Ratio and Duration per group of models (see model.ts), Custom Model ID's included.
+for (const name of ['gen3a_turbo', 'veo3', 'custom']) {
+	STAYS_AT_TOP[`ratio_${name}`] = SAVED;
+}
+for (const name of ['gen3a_turbo', 'veo3', 'veo3_1', 'custom']) STAYS_AT_TOP[`duration_${name}`] = SAVED;
 
 describe('codex', () => {
 	test.each(codexFiles)('%s: no AI category, no subcategories, listed categories only', (file) => {

@@ -1,5 +1,5 @@
 'use strict';
-// Which refusals of a create say the route itself is not served (the Upscale route retired
+// Which refusals of a create say the route or model itself is not served (a model retired
 // upstream), as opposed to refusing the request's values.
 const { unserved } = require('../support/dist');
 

@@ -2,7 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import type { RatioLimits } from '../helpers/constants';
 import { imageSourceProperties } from './common.descriptions';
-import { modelDefaultRatio, perModelProperties } from './model';
+import { modelDefaultRatio, perModelProperties, ratioField } from './model';
 import type { MediaInput, PromptSpec } from './parameters';
 
 // The fields of what an operation works from: its prompt, its ratio, reference images, and media
@@ -24,17 +24,18 @@ export function promptProperty(spec: PromptSpec): INodeProperties {
 }
 
 /**
- * Ratio for a route's known models, each offering only the ratios it takes (starting at
- * `defaultRatio` when it takes it, else at its first), and as free `W:H` text for any other
- * model ID; all save as `ratio`. `readRatio` reads it.
+ * Ratio for a route's known models, each group of them offering only the ratios it takes
+ * (starting at `defaultRatio` when it takes it, else at its first), and as free `W:H` text for any
+ * other model ID; `without` take no ratio. `readRatio` reads it.
  */
 export function ratioProperties(
 	models: Readonly<Record<string, RatioLimits>>,
 	defaultRatio: string,
+	without: readonly string[] = [],
 ): INodeProperties[] {
 	return perModelProperties(
-		models,
-		(model, limits) => {
+		ratioField(models, without),
+		(forModels, limits) => {
 			const modelRatio = modelDefaultRatio(limits, defaultRatio);
 			return {
 				displayName: 'Ratio',
@@ -42,7 +43,7 @@ export function ratioProperties(
 				type: 'options',
 				options: limits.ratios.map((ratio) => ({ name: ratio, value: ratio })),
 				default: modelRatio,
-				description: `Output size as width:height, as ${model} takes it`,
+				description: `Output size as width:height. ${forModels.join(' and ')} take ${limits.ratios.join(', ')}.`,
 			};
 		},
 		{

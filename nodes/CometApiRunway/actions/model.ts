@@ -1,38 +1,77 @@
-import type { IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { COMPATIBILITY_DEFAULT_MODEL, CUSTOM_MODEL, type RatioLimits } from '../helpers/constants';
+import type { CreateRequest } from '../helpers/interfaces';
 import { validateModel, validateRatio } from '../helpers/validation';
 
 // The Model field, written once: a list of known models on the official routes, a typed ID on the
 // compatibility routes; and the fields whose choices depend on the model picked.
 
 /**
- * The Model field of a route with known models: each known model, or Custom Model ID to type any
- * other. It takes no expression, so the form always knows which model's fields to show; an ID
- * that changes per item goes in Custom Model ID, which does.
+ * The node's versions. Version 1 saved each Ratio and Duration under one name for every model, so
+ * n8n kept a value after a switch of Model that the new model refuses; it stays as it was so saved
+ * workflows (which omit values left at their default) read the same. Later versions name each
+ * field per group of models that take the same values.
+ */
+export const NODE_VERSIONS = [1, 1.1];
+export const VERSION_1 = { '@version': [1] };
+export const SINCE_VERSION_1_1 = { '@version': [{ _cnd: { gte: 1.1 } }] };
+
+/** Whether the node of this execution is version 1 (its saved fields read under their old names). */
+export function isVersion1(this: IExecuteFunctions): boolean {
+	return this.getNode().typeVersion < 1.1;
+}
+
+/** A known model as the picker offers it: a legacy one is labelled so, its ID kept as the value. */
+function modelOption(model: string, legacy: Readonly<Record<string, string>>) {
+	return Object.prototype.hasOwnProperty.call(legacy, model)
+		? {
+				name: `${model} (legacy)`,
+				value: model,
+				description: `Retired by Runway; CometAPI may refuse it. Use ${legacy[model]} instead.`,
+			}
+		: { name: model, value: model };
+}
+
+/**
+ * The Model field of a route with known models: each known model (the `legacy` ones, mapped to
+ * the model to use instead, labelled so), or Custom Model ID to type any other. It takes no
+ * expression, so the form always knows which model's fields to show; an ID that changes per item
+ * goes in Custom Model ID, which does. `version1Default` is the default version 1 had, when it
+ * differs: a saved workflow left at the old default keeps its model.
  */
 export function modelProperties(
 	models: readonly string[],
 	defaultModel: string,
 	description: string,
+	legacy: Readonly<Record<string, string>> = {},
+	version1Default = defaultModel,
 ): INodeProperties[] {
+	const model: INodeProperties = {
+		displayName: 'Model',
+		name: 'model',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			...models.map((id) => modelOption(id, legacy)),
+			{
+				name: 'Custom Model ID',
+				value: CUSTOM_MODEL,
+				description: 'Type any other model ID that CometAPI offers on this route',
+			},
+		],
+		default: defaultModel,
+		description,
+	};
+	const byVersion: INodeProperties[] =
+		version1Default === defaultModel
+			? [model]
+			: [
+					{ ...model, default: version1Default, displayOptions: { show: VERSION_1 } },
+					{ ...model, displayOptions: { show: SINCE_VERSION_1_1 } },
+				];
 	return [
-		{
-			displayName: 'Model',
-			name: 'model',
-			type: 'options',
-			noDataExpression: true,
-			options: [
-				...models.map((model) => ({ name: model, value: model })),
-				{
-					name: 'Custom Model ID',
-					value: CUSTOM_MODEL,
-					description: 'Type any other model ID that CometAPI offers on this route',
-				},
-			],
-			default: defaultModel,
-			description,
-		},
+		...byVersion,
 		{
 			displayName: 'Custom Model ID',
 			name: 'customModel',
@@ -45,6 +84,24 @@ export function modelProperties(
 			displayOptions: { show: { model: [CUSTOM_MODEL] } },
 		},
 	];
+}
+
+/**
+ * How a refusal of a `legacy` model (mapped to the model to use instead) is worded: retired
+ * upstream, with the current model named. Nothing for a current model.
+ */
+export function legacyNote(
+	legacy: Readonly<Record<string, string>>,
+	model: string,
+): Pick<CreateRequest, 'unservedRoute'> {
+	const replacement = limitsOf(legacy, model);
+	if (replacement === undefined) return {};
+	return {
+		unservedRoute: {
+			reason: `Model ${model} is retired upstream: Runway no longer offers it`,
+			advice: `Choose ${replacement} in Model instead; ${model} is kept only so saved workflows load.`,
+		},
+	};
 }
 
 /** The model ID of an item: the known model picked, or the ID typed in Custom Model ID. */
@@ -73,32 +130,84 @@ export function readCompatibilityModel(this: IExecuteFunctions, itemIndex: numbe
 	return validateModel('Model', this.getNodeParameter('model', itemIndex));
 }
 
-/** Shows a field only for `models`, or (`others`) for every other model, Custom Model ID included. */
-function forModels(models: readonly string[], others = false): IDisplayOptions {
-	return others ? { hide: { model: [...models] } } : { show: { model: [...models] } };
-}
-
 /** What `model` takes when it is one of the route's known `models`; undefined for any other ID. */
 export function limitsOf<Limits>(models: Readonly<Record<string, Limits>>, model: string) {
 	return Object.prototype.hasOwnProperty.call(models, model) ? models[model] : undefined;
 }
 
 /**
- * A field once per known model, shown only for that model and offering what it takes, and once
- * for any other model ID (Custom Model ID, or an ID saved by hand); all save under one name.
+ * A field whose allowed values depend on the model: `base` is its name in version 1, and later
+ * versions save it under one name per group of known models that take the same values (`keyOf`
+ * says which do): `base` for the first group (the default model's), the others named after their
+ * first model, and `<base>_custom` for any other ID.
+ * `without` lists known models that take no such field.
+ */
+export interface ModelField<Limits> {
+	base: string;
+	models: Readonly<Record<string, Limits>>;
+	keyOf: (limits: Limits) => string;
+	without?: readonly string[];
+}
+
+/** The groups of a field's known models, each the models that take the same values. */
+function groupsOf<Limits>({ base, models, keyOf }: ModelField<Limits>) {
+	const groups = new Map<string, { name: string; models: string[]; limits: Limits }>();
+	for (const [model, limits] of Object.entries(models)) {
+		const key = keyOf(limits);
+		const group = groups.get(key);
+		if (group) group.models.push(model);
+		// The first group keeps version 1's name: the route's default model is in it.
+		else if (groups.size === 0) groups.set(key, { name: base, models: [model], limits });
+		else groups.set(key, { name: `${base}_${model.replace(/\W/g, '_')}`, models: [model], limits });
+	}
+	return [...groups.values()];
+}
+
+/** The saved name of `field` for `model`, in version 1 or a later version. */
+export function fieldNameFor<Limits>(
+	field: ModelField<Limits>,
+	model: string,
+	version1: boolean,
+): string {
+	if (version1) return field.base;
+	const group = groupsOf(field).find(({ models }) => models.includes(model));
+	return group?.name ?? `${field.base}_custom`;
+}
+
+/**
+ * A field once per group of known models, shown only for them and offering what they take, and
+ * once for any other model ID (Custom Model ID, or an ID saved by hand). Version 1 keeps its own
+ * copy: one per known model, all saved as `base`.
  */
 export function perModelProperties<Limits>(
-	models: Readonly<Record<string, Limits>>,
-	known: (model: string, limits: Limits) => INodeProperties,
+	field: ModelField<Limits>,
+	known: (models: readonly string[], limits: Limits) => INodeProperties,
 	other: INodeProperties,
 ): INodeProperties[] {
+	const { base, models, without = [] } = field;
+	const others = { hide: { model: [...Object.keys(models), ...without] } };
 	return [
 		...Object.entries(models).map(([model, limits]) => ({
-			...known(model, limits),
-			displayOptions: forModels([model]),
+			...known([model], limits),
+			name: base,
+			displayOptions: { show: { model: [model], ...VERSION_1 } },
 		})),
-		{ ...other, displayOptions: forModels(Object.keys(models), true) },
+		{ ...other, name: base, displayOptions: { ...others, show: VERSION_1 } },
+		...groupsOf(field).map((group) => ({
+			...known(group.models, group.limits),
+			name: group.name,
+			displayOptions: { show: { model: group.models, ...SINCE_VERSION_1_1 } },
+		})),
+		{ ...other, name: `${base}_custom`, displayOptions: { ...others, show: SINCE_VERSION_1_1 } },
 	];
+}
+
+/** The Ratio field of a route's known `models` (`without` take none). */
+export function ratioField(
+	models: Readonly<Record<string, RatioLimits>>,
+	without: readonly string[] = [],
+): ModelField<RatioLimits> {
+	return { base: 'ratio', models, keyOf: ({ ratios }) => ratios.join(','), without };
 }
 
 /** The Ratio a known model's field starts at: the route's default when the model takes it. */
@@ -119,7 +228,7 @@ export function readRatio(
 ): string {
 	const limits = limitsOf(models, model);
 	const ratio = this.getNodeParameter(
-		'ratio',
+		fieldNameFor(ratioField(models), model, isVersion1.call(this)),
 		itemIndex,
 		limits ? modelDefaultRatio(limits, defaultRatio) : defaultRatio,
 	);

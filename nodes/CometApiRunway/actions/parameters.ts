@@ -161,8 +161,21 @@ export async function readReferenceImage(
 	itemIndex: number,
 	index: number,
 ): Promise<MediaValue | undefined> {
-	const path = `referenceImages.image[${index}]`;
-	const label = `Reference Image ${index + 1}`;
+	return await readImageAt.call(
+		this,
+		itemIndex,
+		`referenceImages.image[${index}]`,
+		`Reference Image ${index + 1}`,
+	);
+}
+
+/** The image fields of a collection entry at `path` (e.g. `keyframes.keyframe[0]`), named `label`. */
+export async function readImageAt(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	path: string,
+	label: string,
+): Promise<MediaValue | undefined> {
 	return await readMedia.call(this, itemIndex, {
 		kind: 'image',
 		source: `${path}.${IMAGE_INPUT.source}`,

@@ -103,35 +103,8 @@ export interface RatioLimits {
 	ratios: readonly string[];
 }
 
-/** What a known Image to Video model takes: its ratios and durations. */
-interface ModelLimits extends RatioLimits {
-	durations: readonly number[];
-	defaultDuration: number;
-}
-
 /** The value of the Model field that means "the ID is typed in Custom Model ID". */
 export const CUSTOM_MODEL = 'custom';
-
-const GEN4_RATIOS = ['1280:720', '720:1280', '1104:832', '832:1104', '960:960', '1584:672'];
-const VEO_RATIOS = ['1280:720', '720:1280', '1080:1920', '1920:1080'];
-const TWO_TO_TEN_SECONDS = [2, 3, 4, 5, 6, 7, 8, 9, 10];
-
-/**
- * Image to Video: what each known model takes (§10.1), in the order the form offers them. Any
- * other model ID is checked loosely (IMAGE_TO_VIDEO_OTHER_MODEL).
- */
-export const IMAGE_TO_VIDEO_MODELS: Record<string, ModelLimits> = {
-	'gen4.5': {
-		ratios: [...GEN4_RATIOS, '672:1584'],
-		durations: TWO_TO_TEN_SECONDS,
-		defaultDuration: 5,
-	},
-	gen4_turbo: { ratios: GEN4_RATIOS, durations: TWO_TO_TEN_SECONDS, defaultDuration: 5 },
-	gen3a_turbo: { ratios: ['1280:768', '768:1280'], durations: [5, 10], defaultDuration: 5 },
-	veo3: { ratios: VEO_RATIOS, durations: [8], defaultDuration: 8 },
-	'veo3.1': { ratios: VEO_RATIOS, durations: [4, 6, 8], defaultDuration: 8 },
-	'veo3.1_fast': { ratios: VEO_RATIOS, durations: [4, 6, 8], defaultDuration: 8 },
-};
 
 /**
  * Restyle Video's `options.structure_transformation`: CometAPI documents a number, its example
@@ -139,15 +112,6 @@ export const IMAGE_TO_VIDEO_MODELS: Record<string, ModelLimits> = {
  * change.
  */
 export const STRUCTURE_TRANSFORMATION = { min: 0, max: 1, default: 0.5 } as const;
-export const IMAGE_TO_VIDEO_DEFAULT_MODEL = 'gen4_turbo';
-
-/** Image to Video with a model ID the node does not know: a W:H ratio and whole seconds in range. */
-export const IMAGE_TO_VIDEO_OTHER_MODEL = {
-	defaultRatio: '1280:720',
-	defaultDuration: 5,
-	minDuration: 1,
-	maxDuration: 60,
-} as const;
 
 const TEXT_TO_IMAGE_RATIOS = [
 	'1920:1080',
@@ -182,32 +146,6 @@ export const TEXT_TO_IMAGE = {
 	/** A reference's tag: 3 to 16 letters, digits or underscores, a letter first; the prompt says `@tag`. */
 	tagPattern: /^[A-Za-z][A-Za-z0-9_]{2,15}$/,
 } as const;
-
-/** Video to Video (§3.2): what each known model takes. Any other model ID is checked loosely. */
-export const VIDEO_TO_VIDEO = {
-	defaultModel: 'gen4_aleph',
-	defaultRatio: '1280:720',
-	promptMaxUnits: 1000,
-	/** Runway takes at most this many reference images. */
-	maxReferences: 1,
-	models: {
-		gen4_aleph: {
-			ratios: [
-				'1280:720',
-				'720:1280',
-				'1104:832',
-				'960:960',
-				'832:1104',
-				'1584:672',
-				'848:480',
-				'640:480',
-			],
-		},
-	} as Record<string, RatioLimits>,
-} as const;
-
-/** Video → Upscale (§3.3): Runway retired it upstream on 2026-01-17; CometAPI still documents it. */
-export const UPSCALE = { defaultModel: 'upscale_v1' } as const;
 
 /** Character Performance, Act-Two (§3.4). */
 export const CHARACTER_PERFORMANCE = {

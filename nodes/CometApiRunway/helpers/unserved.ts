@@ -2,7 +2,8 @@ import type { ApiProblem } from './answers';
 import type { HttpAnswer, UnservedRouteNote } from './interfaces';
 import { extractApiCode, extractApiMessage } from './normaliser';
 
-// A create route CometAPI may not serve any more (e.g. retired upstream): how to tell, and say so.
+// A create route or model CometAPI may not serve any more (retired upstream, like the legacy
+// models: upscale_v1, gen4_aleph, gen3a_turbo, veo3): how to tell, and say so.
 
 const NAMES_ROUTE = /\b(route|endpoint|path|api|model|action|upscale)|\b(POST|GET) \//i;
 const REFUSES =
@@ -24,7 +25,7 @@ export function refusesRoute(answer: HttpAnswer): boolean {
 	);
 }
 
-/** A refusal worded for a route that may not be served any more, with what to use instead. */
+/** A refusal worded for a route or model that may not be served any more, with what to use instead. */
 export function unservedRouteProblem(problem: ApiProblem, note: UnservedRouteNote): ApiProblem {
 	return {
 		...problem,
