@@ -47,6 +47,8 @@ const KEPT_ORDER = {
  */
 const SELECTOR = 'a selector: it decides which fields the form shows next';
 const SAVED = 'moving it would change its parameter path and lose it in saved workflows';
+const CUSTOM_ENTRY =
+	'the field of a custom entry, shown beside its list; not required where the list takes expressions, as n8n then shows it and would ask for it';
 const STAYS_AT_TOP = {
 	imageSource: SELECTOR,
 	videoSource: SELECTOR,
@@ -63,6 +65,8 @@ const STAYS_AT_TOP = {
 	callbackBodyField: SAVED,
 	outputBinaryProperty: SAVED,
 	verify: SAVED,
+	customModel: CUSTOM_ENTRY,
+	customRatio: CUSTOM_ENTRY,
 };
 
 describe('codex', () => {

@@ -65,12 +65,12 @@ const durationProperties = perModelProperties(
 
 const properties: INodeProperties[] = [
 	...imageSourceProperties(false),
+	promptProperty(PROMPT),
 	...modelProperties(
 		Object.keys(IMAGE_TO_VIDEO_MODELS),
 		defaultModel,
 		'Runway model; Ratio and Duration offer what the chosen model takes',
 	),
-	promptProperty(PROMPT),
 	...ratioProperties(IMAGE_TO_VIDEO_MODELS, otherRatio),
 	...durationProperties,
 	optionsCollection([

@@ -36,6 +36,9 @@ const PROMPT: PromptSpec = {
 
 const properties: INodeProperties[] = [
 	...videoSourceProperties('the video to transform'),
+	referenceImagesProperty(
+		'At most one image whose look the result takes (a style, a person, an object), by URL or from a binary field',
+	),
 	promptProperty(PROMPT),
 	...modelProperties(
 		Object.keys(models),
@@ -43,9 +46,6 @@ const properties: INodeProperties[] = [
 		'Runway model for this route: gen4_aleph, or Custom Model ID to type another',
 	),
 	...ratioProperties(models, defaultRatio),
-	referenceImagesProperty(
-		'At most one image whose look the result takes (a style, a person, an object), by URL or from a binary field',
-	),
 	optionsCollection([
 		publicFigureThresholdOption,
 		runwayVersionOption,
