@@ -1,8 +1,7 @@
 'use strict';
 
-// Every operation's form, as the built node describes it (dist/), asks for things in one order:
-// input media, prompt, model, ratio, duration, options, waiting. Each field is classified by its
-// name; a field no class knows fails, so a new field has to be placed before it can ship.
+// Every operation's form, as the built node describes it (dist/), asks for things in one order
+// (test/support/field-order.js); and the pieces of the forms agree across operations.
 
 const path = require('node:path');
 
@@ -10,50 +9,9 @@ const root = path.resolve(__dirname, '..', '..');
 const { CometApiRunway } = require(path.join(root, 'dist/nodes/CometApiRunway/CometApiRunway.node.js'));
 const { properties } = new CometApiRunway().description;
 
-const ORDER = ['input', 'prompt', 'model', 'ratio', 'duration', 'options', 'waiting'];
+const { ORDER, classify: classifyName, outOfOrder } = require('../support/field-order');
 
-/** What each field is, by name; notices go with whatever they stand above. */
-const CLASS_OF = {
-	input: [
-		'imageSource',
-		'imageUrl',
-		'binaryPropertyName',
-		'videoSource',
-		'videoUrl',
-		'videoBinaryPropertyName',
-		'characterType',
-		'characterVideoSource',
-		'characterVideoUrl',
-		'characterVideoBinaryPropertyName',
-		'referenceImages',
-		'referenceImage',
-		'referenceImageSource',
-		'referenceImageUrl',
-		'referenceImageBinaryPropertyName',
-		'taskId',
-		'taskRoute',
-		'callbackBodyField',
-		'verify',
-	],
-	prompt: ['prompt'],
-	model: ['model', 'customModel'],
-	ratio: ['ratio', 'customRatio'],
-	duration: ['duration'],
-	options: ['options'],
-	waiting: [
-		'waitForCompletion',
-		'callbackUrl',
-		'downloadOutput',
-		'outputBinaryProperty',
-		'waitOptions',
-	],
-};
-
-const classify = (property) => {
-	if (property.type === 'notice') return undefined;
-	const found = Object.entries(CLASS_OF).find(([, names]) => names.includes(property.name));
-	return found ? found[0] : 'unclassified';
-};
+const classify = (property) => classifyName(property.name, property.type);
 
 const operationProperty = (resource) =>
 	properties.find(
@@ -83,17 +41,13 @@ describe('every form asks in one order: input media, prompt, model, ratio, durat
 	test.each(operations)('%s → %s', (resource, operation) => {
 		const fields = fieldsOf(resource, operation);
 		expect(fields.length).toBeGreaterThan(0);
-		const classes = fields.map((field) => [field.name, classify(field)]).filter(([, kind]) => kind);
-		expect(classes.filter(([, kind]) => kind === 'unclassified')).toEqual([]);
-		const ranks = classes.map(([, kind]) => ORDER.indexOf(kind));
-		const outOfOrder = classes.filter((_, i) => i > 0 && ranks[i] < ranks[i - 1]);
-		expect(outOfOrder).toEqual([]);
+		expect(outOfOrder(fields)).toEqual([]);
 	});
 
-	test('the check sees a field out of order', () => {
-		const swapped = [{ name: 'model' }, { name: 'prompt' }].map(classify).map((k) => ORDER.indexOf(k));
-		expect(swapped[1]).toBeLessThan(swapped[0]);
-		expect(classify({ name: 'somethingNew', type: 'string' })).toBe('unclassified');
+	test('the check sees a field out of order, and a field it does not know', () => {
+		expect(outOfOrder([{ name: 'imageSource' }, { name: 'model' }, { name: 'prompt' }])).toEqual([['prompt', 'prompt']]);
+		expect(outOfOrder([{ name: 'options' }, { name: 'somethingNew' }])).toEqual([['somethingNew', 'unclassified']]);
+		expect(outOfOrder([{ name: 'waitForCompletion' }, { name: 'callbackUrl' }, { name: 'waitOptions' }])).toEqual([]);
 	});
 });
 
