@@ -142,7 +142,7 @@ const CASES = [
 	{ title: 'Generate: Motion Vector x 11', op: generate, params: { options: { motionVector: { x: 11 } } }, field: /Motion Vector/, message: /x must be a number from -10 to 10/ },
 	{ title: 'Generate: Motion Vector bg_y_pan -10.5', op: generate, params: { options: { motionVector: { bg_y_pan: -10.5 } } }, field: /Motion Vector/, message: /bg_y_pan must be a number from -10 to 10/ },
 	{ title: 'Generate: Motion Vector axis of the wrong type', op: generate, params: { options: { motionVector: { z: 'fast' } } }, field: /Motion Vector/, message: /z must be a number/ },
-	{ title: 'Generate: Callback URL ftp://', op: generate, params: { callbackUrl: 'ftp://hooks.example.com/done' }, field: /Callback URL/, message: /must start with http/ },
+	{ title: 'Generate: Callback URL ftp://', op: generate, params: { callbackUrl: 'ftp://hooks.example.com/done', waitForCompletion: false }, field: /Callback URL/, message: /must start with http/ },
 	{ title: 'Generate: Last Image URL not a URL', op: generate, params: { options: { lastImageUrl: 'end-frame' } }, field: /Last Image URL/, message: /not a valid URL/ },
 	{ title: 'Generate: Seconds 7', op: generate, params: { options: { seconds: 7 } }, field: /Seconds/, message: /7 is not allowed; allowed: 5, 10/ },
 	{ title: 'Generate: Ratio "wide"', op: generate, params: { ratio: 'wide' }, field: /Ratio/, message: /must look like/ },

@@ -133,7 +133,6 @@ describe('Act-One', () => {
 				videoBinaryPropertyName: 'performance',
 				imageSource: 'binary',
 				binaryPropertyName: 'character',
-				callbackUrl: 'https://n8n.example.com/webhook/runway-callback',
 				...waiting({ downloadOutput: true, outputBinaryProperty: 'result' }),
 			}),
 			[{ json: {}, binary: { performance: file(video, 'p.mp4', 'video/mp4'), character: file(image, 'c.jpg', 'image/jpeg') } }],
@@ -141,7 +140,7 @@ describe('Act-One', () => {
 		expect(result.error).toBeUndefined();
 		const [request] = sim.createRequests();
 		expect(request.body).toEqual({
-			callback_url: 'https://n8n.example.com/webhook/runway-callback',
+			callback_url: 'https://example.com/webhook',
 			video: dataUri('video/mp4', video),
 			image: dataUri('image/jpeg', image),
 		});
@@ -151,9 +150,9 @@ describe('Act-One', () => {
 	});
 
 	test.each([
-		['a character image URL that comes out empty', { imageUrl: '={{ "" }}' }, 'Image URL is empty'],
-		['an image URL on an IP address', { imageUrl: 'https://10.0.0.5/c.png' }, 'Image URL uses an IP address (10.0.0.5) instead of a domain name'],
-		['a data: video URL typed in', { videoUrl: 'data:video/mp4;base64,AAAA' }, 'Video URL must start with https://'],
+		['a character image URL that comes out empty', { imageUrl: '={{ "" }}' }, 'Character Image URL is empty'],
+		['an image URL on an IP address', { imageUrl: 'https://10.0.0.5/c.png' }, 'Character Image URL uses an IP address (10.0.0.5) instead of a domain name'],
+		['a data: video URL typed in', { videoUrl: 'data:video/mp4;base64,AAAA' }, 'Performance Video URL must start with https://'],
 	])('%s is refused before any request', async (_name, overrides, message) => {
 		const result = await run(actOne(overrides));
 		expect(result.error.message).toContain(message);
@@ -162,7 +161,7 @@ describe('Act-One', () => {
 
 	test('a GIF as the character is refused by its content', async () => {
 		const result = await run(actOne({ imageSource: 'binary' }), [{ json: {}, binary: { data: file(images.gif(), 'c.gif', 'image/gif') } }]);
-		expect(result.error.message).toContain('Input Binary Field "data" holds a GIF image, not an image the API takes');
+		expect(result.error.message).toContain('Character Image Binary Field "data" holds a GIF image, not an image the API takes');
 		expect(sim.requests).toHaveLength(0);
 	});
 
@@ -191,7 +190,7 @@ describe('the form', () => {
 		const { description } = field(operation, 'callbackUrl');
 		expect(description).toMatch(/https:\/\/example\.com\/webhook/);
 		expect(description).toMatch(/production URL of a workflow whose Webhook node is followed by Task → From Callback/);
-		expect(description).toMatch(/turn Wait for Completion off/);
+		expect(description).toMatch(/always while waiting, the placeholder/);
 	});
 
 	test.each([

@@ -217,6 +217,23 @@ class EditorPage {
 		return [...names];
 	}
 
+	/** Finds the node by `term` and opens it; returns what the node panel lists for it (its actions). */
+	async listActions(term, nodeName) {
+		await this.search(term);
+		await this.clickListItem(nodeName);
+		let previous = null;
+		return await this.until(
+			async () => {
+				await sleep(300);
+				const names = (await this.nodePanelItemNames()).filter((name) => name !== nodeName);
+				const settled = names.length > 0 && names.join('\n') === previous;
+				previous = names.join('\n');
+				return settled ? names : null;
+			},
+			{ what: `the actions of ${nodeName}` },
+		);
+	}
+
 	/** Finds the node by `term`, opens it, picks `action`: the node is added and its form opens. */
 	async addNodeByAction(term, nodeName, action) {
 		await this.search(term);
@@ -263,6 +280,30 @@ class EditorPage {
 		return await this.page.$$eval(`[data-test-id=ndv] [data-test-id=parameter-input-${name}]`, (els) =>
 			els.filter((e) => e.offsetParent !== null).length,
 		);
+	}
+
+	/** The label the form shows for the parameter `name`, without n8n's required mark. */
+	async labelOf(name) {
+		return await this.page.$eval(`[data-test-id=ndv] [data-test-id=node-parameters] label[for="${name}"]`, (e) =>
+			e.innerText.split('\n')[0].replace(/\s*\*$/, '').trim(),
+		);
+	}
+
+	/** The labels of the options the options parameter `name` offers (its dropdown, opened and closed). */
+	async optionLabels(name) {
+		await this.page.click(`[data-test-id=ndv] [data-test-id=parameter-input-${name}]`);
+		const labels = await this.until(
+			async () => {
+				const shown = await this.page.$$eval('.el-select-dropdown__item', (els) =>
+					els.filter((e) => e.offsetParent !== null).map((e) => e.innerText.split('\n')[0].trim()),
+				);
+				return shown.length > 0 ? shown : null;
+			},
+			{ what: `the options of ${name}` },
+		);
+		await this.page.keyboard.press('Escape');
+		await sleep(300);
+		return labels;
 	}
 
 	/** Picks the option labelled `label` in the options parameter `name`. */

@@ -14,6 +14,7 @@ const { recordingServer, remoteLookingHost } = require('../support/servers');
 const { launchBrowser } = require('./browser');
 const { EditorPage } = require('./editor-page');
 const { OPERATIONS, formCases, slug } = require('./forms');
+const { outOfOrder } = require('../support/field-order');
 
 const SHOTS = path.resolve(process.env.UI_SCREENSHOTS_DIR || path.join(repoRoot, 'ui-screenshots'));
 const API_KEY = 'ui-suite-simulator-key';
@@ -109,9 +110,15 @@ describe('each operation\'s form shows its own fields and hides the others\'', (
 					for (const step of c.set) await apply(step);
 					const visible = await ui.waitForParameters(c.shows, c.hides);
 					await ui.screenshot(c.shot);
-					expect({ missing: c.shows.filter((p) => !visible.includes(p)), unexpected: c.hides.filter((p) => visible.includes(p)) }).toEqual({
+					expect({
+						missing: c.shows.filter((p) => !visible.includes(p)),
+						unexpected: c.hides.filter((p) => visible.includes(p)),
+						// Input media, prompt, model, ratio, duration, options, waiting: as every form asks.
+						outOfOrder: outOfOrder(visible.map((name) => ({ name }))),
+					}).toEqual({
 						missing: [],
 						unexpected: [],
+						outOfOrder: [],
 					});
 				} finally {
 					if (c.reset) await apply(c.reset);
@@ -122,6 +129,72 @@ describe('each operation\'s form shows its own fields and hides the others\'', (
 				}
 			});
 		});
+	}
+});
+
+test('the node panel lists the ten actions as the built node words them, each once', async () => {
+	const listed = await ui.listActions('CometAPI', NODE_NAME);
+	await ui.screenshot('node-panel-actions');
+	await ui.closeNodePanel();
+	const actions = OPERATIONS.map((o) => o.action);
+	expect(actions).toHaveLength(10);
+	expect(new Set(actions).size).toBe(10);
+	for (const action of actions) expect(listed.filter((name) => name === action)).toEqual([action]);
+});
+
+describe('Model and Ratio are pickers on the compatibility routes', () => {
+	const open = (operation) => ui.addNodeByAction('CometAPI', NODE_NAME, OPERATIONS.find((o) => o.operation === operation).action);
+	const close = async () => {
+		await ui.closeNdv();
+		await ui.deleteSelectedNode();
+	};
+
+	test('Generate: Model and Ratio list the documented values and a custom entry', async () => {
+		await open('generate');
+		try {
+			expect(await ui.optionLabels('model')).toEqual(['gen4', 'gen4_turbo', 'Custom Model ID']);
+			expect(await ui.optionLabels('ratio')).toEqual(['1280:720', '720:1280', '16:9', '9:16', '1:1', 'Custom Ratio']);
+			await ui.chooseOption('model', 'Custom Model ID');
+			await ui.chooseOption('ratio', 'Custom Ratio');
+			const visible = await ui.waitForParameters(['customModel', 'customRatio'], []);
+			await ui.screenshot('generate-custom-model-and-ratio');
+			expect(visible).toEqual(expect.arrayContaining(['customModel', 'customRatio']));
+			expect(outOfOrder(visible.map((name) => ({ name })))).toEqual([]);
+		} finally {
+			await close();
+		}
+	});
+
+	test('Restyle Video: Model lists the documented models and a custom entry', async () => {
+		await open('restyle');
+		try {
+			expect(await ui.optionLabels('model')).toEqual(['gen4', 'gen4_turbo', 'Custom Model ID']);
+			await ui.chooseOption('model', 'Custom Model ID');
+			const visible = await ui.waitForParameters(['customModel'], []);
+			await ui.screenshot('restyle-custom-model');
+			expect(visible).toContain('customModel');
+		} finally {
+			await close();
+		}
+	});
+});
+
+test("Act-One's inputs are named for what they are, as Character Performance names them", async () => {
+	await ui.addNodeByAction('CometAPI', NODE_NAME, OPERATIONS.find((o) => o.operation === 'actOne').action);
+	try {
+		await ui.waitForParameters(['imageSource', 'imageUrl', 'videoSource', 'videoUrl'], []);
+		await ui.screenshot('act-one-input-names');
+		const labels = {};
+		for (const name of ['imageSource', 'imageUrl', 'videoSource', 'videoUrl']) labels[name] = await ui.labelOf(name);
+		expect(labels).toEqual({
+			imageSource: 'Character Image Source',
+			imageUrl: 'Character Image URL',
+			videoSource: 'Performance Video Source',
+			videoUrl: 'Performance Video URL',
+		});
+	} finally {
+		await ui.closeNdv();
+		await ui.deleteSelectedNode();
 	}
 });
 

@@ -5,8 +5,9 @@
  * it shows the operation's own parameters and hides every other operation's.
  *
  * To add an operation, add its row: its name, its action text in the node panel, the parameters
- * its form always shows, the input choices it offers (default first) and whether it waits by
- * default. Parameter names are the node's `name`s (the `for` of each form label).
+ * its form always shows, the input choices it offers (default first), whether it waits by default
+ * and what it shows only while not waiting. Parameter names are the node's `name`s (the `for` of
+ * each form label).
  */
 
 /** Choices that show parameters per option (an empty list shows none). */
@@ -39,12 +40,15 @@ function actionOf(operation) {
 	return option.action;
 }
 
-/** One row per operation: the fields its form always shows, its input choices (default first). */
+/**
+ * One row per operation: the fields its form always shows, its input choices (default first), and
+ * the fields it shows only while Wait for Completion is off.
+ */
 const OPERATIONS = [
 	{
 		operation: 'imageToVideo',
 		name: 'Image to Video',
-		fields: ['resource', 'operation', 'imageSource', 'model', 'prompt', 'ratio', 'duration', 'options', 'waitForCompletion'],
+		fields: ['resource', 'operation', 'imageSource', 'prompt', 'model', 'ratio', 'duration', 'options', 'waitForCompletion'],
 		choices: { imageSource: ['url', 'binary'] },
 		waitsByDefault: true,
 	},
@@ -58,9 +62,10 @@ const OPERATIONS = [
 	{
 		operation: 'generate',
 		name: 'Generate',
-		fields: ['resource', 'operation', 'imageSource', 'prompt', 'model', 'ratio', 'callbackUrl', 'options', 'waitForCompletion'],
+		fields: ['resource', 'operation', 'imageSource', 'prompt', 'model', 'ratio', 'options', 'waitForCompletion'],
 		choices: { imageSource: ['none', 'url', 'binary'] },
 		waitsByDefault: true,
+		notWaiting: ['callbackUrl'],
 	},
 	{
 		operation: 'videoToVideo',
@@ -86,16 +91,18 @@ const OPERATIONS = [
 	{
 		operation: 'restyle',
 		name: 'Restyle Video',
-		fields: ['resource', 'operation', 'videoSource', 'prompt', 'model', 'callbackUrl', 'options', 'waitForCompletion'],
+		fields: ['resource', 'operation', 'videoSource', 'prompt', 'model', 'options', 'waitForCompletion'],
 		choices: { videoSource: ['url', 'binary'] },
 		waitsByDefault: true,
+		notWaiting: ['callbackUrl'],
 	},
 	{
 		operation: 'actOne',
 		name: 'Act-One',
-		fields: ['resource', 'operation', 'videoSource', 'imageSource', 'callbackUrl', 'options', 'waitForCompletion'],
-		choices: { videoSource: ['url', 'binary'], imageSource: ['url', 'binary'] },
+		fields: ['resource', 'operation', 'imageSource', 'videoSource', 'options', 'waitForCompletion'],
+		choices: { imageSource: ['url', 'binary'], videoSource: ['url', 'binary'] },
 		waitsByDefault: true,
+		notWaiting: ['callbackUrl'],
 	},
 	{
 		operation: 'get',
@@ -124,19 +131,22 @@ const choiceFields = (choice) => Object.values(CHOICES[choice]).flatMap((o) => o
  * opens: [{ name, shot, set: [{ choice, label } | { wait }], shows, hides }].
  */
 function formCases(op) {
-	const own = new Set(op.fields);
-	const others = unique(OPERATIONS.filter((o) => o !== op).flatMap((o) => o.fields)).filter((f) => !own.has(f));
+	const own = new Set([...op.fields, ...(op.notWaiting ?? [])]);
+	const others = unique(OPERATIONS.filter((o) => o !== op).flatMap((o) => [...o.fields, ...(o.notWaiting ?? [])])).filter(
+		(f) => !own.has(f),
+	);
 	const allChoiceFields = unique(Object.keys(CHOICES).flatMap(choiceFields));
 	/** What a state shows and hides when the choices stand at `picked`. */
+	const notWaiting = op.notWaiting ?? [];
 	const state = (picked, waiting, download = true) => {
 		const chosen = Object.entries(picked).flatMap(([choice, option]) => CHOICES[choice][option].fields);
-		const waitShown = waiting ? [...WAIT_FIELDS, ...(download ? DOWNLOAD_FIELDS : [])] : [];
+		const waitShown = waiting ? [...WAIT_FIELDS, ...(download ? DOWNLOAD_FIELDS : [])] : notWaiting;
 		return {
 			shows: unique([...op.fields, ...chosen, ...waitShown]),
 			hides: unique([
 				...others,
 				...allChoiceFields.filter((f) => !chosen.includes(f) && !op.fields.includes(f)),
-				...[...WAIT_FIELDS, ...DOWNLOAD_FIELDS].filter((f) => !waitShown.includes(f)),
+				...[...WAIT_FIELDS, ...DOWNLOAD_FIELDS, ...notWaiting].filter((f) => !waitShown.includes(f)),
 			]).filter((f) => !chosen.includes(f)),
 		};
 	};

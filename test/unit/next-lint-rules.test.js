@@ -52,6 +52,8 @@ KEPT_ORDER.targetAspectRatio = '"Same as the Video" first, then the ratios in th
  */
 const SELECTOR = 'a selector: it decides which fields the form shows next';
 const SAVED = 'moving it would change its parameter path and lose it in saved workflows';
+const CUSTOM_ENTRY =
+	'the field of a custom entry, shown beside its list; not required where the list takes expressions, as n8n then shows it and would ask for it';
 const STAYS_AT_TOP = {
 	imageSource: SELECTOR,
 	videoSource: SELECTOR,
@@ -70,6 +72,8 @@ const STAYS_AT_TOP = {
 	verify: SAVED,
 	referenceImageSource: SELECTOR,
 	targetAspectRatio: SAVED,
+	customModel: CUSTOM_ENTRY,
+	customRatio: CUSTOM_ENTRY,
 };
 // Ratio and Duration per group of models (see model.ts), Custom Model ID's included.
 for (const name of ['gen3a_turbo', 'veo3', 'custom']) {

@@ -71,7 +71,8 @@ export const secondsOption: INodeProperties = {
 
 /**
  * Where a compatibility-route task reports its end. Pointed at an n8n Webhook, the task can be
- * picked up there by Task → From Callback instead of waiting here.
+ * picked up there by Task → From Callback instead of waiting here, so the form shows it only
+ * while Wait for Completion is off (`waitProperties`).
  */
 export const callbackUrlProperty: INodeProperties = {
 	displayName: 'Callback URL',
@@ -80,7 +81,7 @@ export const callbackUrlProperty: INodeProperties = {
 	default: '',
 	placeholder: 'https://n8n.example.com/webhook/runway-done',
 	description:
-		'URL that CometAPI POSTs the result to when the task ends. The API requires one: when empty, the placeholder https://example.com/webhook is sent. To finish tasks without holding this execution, use the production URL of a workflow whose Webhook node is followed by Task → From Callback, and turn Wait for Completion off.',
+		'URL that CometAPI POSTs the result to when the task ends, e.g. the production URL of a workflow whose Webhook node is followed by Task → From Callback. The API requires one: when empty, and always while waiting, the placeholder https://example.com/webhook is sent.',
 };
 
 const imageSourceOptions = [

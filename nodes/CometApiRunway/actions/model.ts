@@ -1,11 +1,19 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { COMPATIBILITY_DEFAULT_MODEL, CUSTOM_MODEL, type RatioLimits } from '../helpers/constants';
+import {
+	COMPATIBILITY_DEFAULT_MODEL,
+	COMPATIBILITY_DEFAULT_RATIO,
+	COMPATIBILITY_MODELS,
+	COMPATIBILITY_RATIOS,
+	CUSTOM_MODEL,
+	CUSTOM_RATIO,
+	type RatioLimits,
+} from '../helpers/constants';
 import type { CreateRequest } from '../helpers/interfaces';
 import { validateModel, validateRatio } from '../helpers/validation';
 
-// The Model field, written once: a list of known models on the official routes, a typed ID on the
-// compatibility routes; and the fields whose choices depend on the model picked.
+// The Model field, written once: a list of known models and Custom Model ID on every route; the
+// compatibility routes' Ratio; and the fields whose choices depend on the model picked.
 
 /**
  * The node's versions. Version 1 saved each Ratio and Duration under one name for every model, so
@@ -113,21 +121,76 @@ export function readModel(this: IExecuteFunctions, itemIndex: number): string {
 	return validateModel('Model', model);
 }
 
-// A plain name: n8n's lint reads a parameter's default only from a literal or a name.
+// Plain names: n8n's lint reads a parameter's default only from a literal or a name.
 const defaultCompatibilityModel = COMPATIBILITY_DEFAULT_MODEL;
+const defaultCompatibilityRatio = COMPATIBILITY_DEFAULT_RATIO;
 
-/** The Model field of a compatibility route (Generate, Restyle Video): any model ID, typed. */
-export const compatibilityModelProperty: INodeProperties = {
-	displayName: 'Model',
-	name: 'model',
-	type: 'string',
-	default: defaultCompatibilityModel,
-	description: 'Model ID on the compatibility route, e.g. gen4',
-};
+/**
+ * A Model or Ratio field that takes expressions, as it did when typed: no field here depends on
+ * it, and n8n would not resolve an expression saved in a field that takes none. Its custom field
+ * is not required: n8n shows it, and would ask for it, whenever the field holds an expression; an
+ * empty one is refused when the node runs, naming it.
+ */
+function takingExpressions(properties: INodeProperties[]): INodeProperties[] {
+	const [field, ...custom] = properties;
+	return [
+		{ ...field, noDataExpression: false },
+		...custom.map((property) => ({ ...property, required: false })),
+	];
+}
 
-/** The model ID typed in a compatibility route's Model field. */
-export function readCompatibilityModel(this: IExecuteFunctions, itemIndex: number): string {
-	return validateModel('Model', this.getNodeParameter('model', itemIndex));
+/**
+ * The Model field of a compatibility route (Generate, Restyle Video): its documented models, or
+ * Custom Model ID. `readModel` reads it; a saved ID that is not listed is sent as it is, as the
+ * route takes any model ID.
+ */
+export const compatibilityModelProperties = takingExpressions(
+	modelProperties(
+		COMPATIBILITY_MODELS,
+		defaultCompatibilityModel,
+		'Model on this route: gen4, gen4_turbo, or Custom Model ID to type any other',
+	),
+);
+
+/**
+ * The Ratio field of a route that takes any W:H: its documented ratios, or Custom Ratio to type
+ * another (`readPickedRatio`).
+ */
+export const compatibilityRatioProperties = takingExpressions([
+	{
+		displayName: 'Ratio',
+		name: 'ratio',
+		type: 'options',
+		options: [
+			...COMPATIBILITY_RATIOS.map((ratio) => ({ name: ratio, value: ratio })),
+			{
+				name: 'Custom Ratio',
+				value: CUSTOM_RATIO,
+				description: 'Type any other width:height the model takes',
+			},
+		],
+		default: defaultCompatibilityRatio,
+		description: 'Output shape as width:height, or Custom Ratio to type another',
+	},
+	{
+		displayName: 'Custom Ratio',
+		name: 'customRatio',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: '1584:672',
+		description: 'Output shape as width:height, e.g. 1584:672; may be an expression',
+		displayOptions: { show: { ratio: [CUSTOM_RATIO] } },
+	},
+]);
+
+/** The ratio picked, or typed in Custom Ratio; a saved W:H that is not listed is taken as it is. */
+export function readPickedRatio(this: IExecuteFunctions, itemIndex: number): string {
+	const ratio = this.getNodeParameter('ratio', itemIndex, defaultCompatibilityRatio);
+	if (ratio === CUSTOM_RATIO) {
+		return validateRatio('Custom Ratio', this.getNodeParameter('customRatio', itemIndex, ''));
+	}
+	return validateRatio('Ratio', ratio);
 }
 
 /** What `model` takes when it is one of the route's known `models`; undefined for any other ID. */

@@ -202,8 +202,14 @@ export function readContentModeration(options: IDataObject): IDataObject | undef
 	return { publicFigureThreshold: threshold };
 }
 
-/** The callback URL of a compatibility-route operation, or the documented placeholder. */
+/**
+ * The callback URL of a compatibility-route operation, or the documented placeholder. While
+ * waiting the form hides the field, so a URL saved with it is not sent: the placeholder is.
+ */
 export function readCallbackUrl(this: IExecuteFunctions, itemIndex: number): string {
+	if (this.getNodeParameter('waitForCompletion', itemIndex, true) !== false) {
+		return PLACEHOLDER_CALLBACK_URL;
+	}
 	const callbackUrl = optionalText(
 		'Callback URL',
 		this.getNodeParameter('callbackUrl', itemIndex, ''),

@@ -46,6 +46,28 @@ export const subtitle = `={{ (${JSON.stringify(
 	Object.fromEntries(ALL.map(({ meta }) => [meta.value, meta.subtitle ?? meta.name])),
 )})[$parameter["operation"]] || $parameter["operation"] }}`;
 
+/**
+ * An operation's fields, each shown only for its resource and operation, which are checked first:
+ * n8n shows a field as soon as it meets a condition on a field holding an expression (a Model of
+ * Generate typed as one), so without them first every operation's Custom Model ID would show.
+ */
+function forOperation(
+	resource: Resource,
+	operation: string,
+	fields: INodeProperties[],
+): INodeProperties[] {
+	return updateDisplayOptions(
+		{ show: { resource: [resource], operation: [operation] } },
+		fields,
+	).map((field) => ({
+		...field,
+		displayOptions: {
+			...field.displayOptions,
+			show: { resource: [resource], operation: [operation], ...field.displayOptions?.show },
+		},
+	}));
+}
+
 /** The node's whole form: resource, then per resource its operations, then each one's fields. */
 export const properties: INodeProperties[] = [
 	{
@@ -61,10 +83,7 @@ export const properties: INodeProperties[] = [
 	...RESOURCES.flatMap(({ value, defaultOperation }) => [
 		operationSelector(value, defaultOperation),
 		...ALL.filter((operation) => operation.meta.resource === value).flatMap((operation) =>
-			updateDisplayOptions(
-				{ show: { resource: [value], operation: [operation.meta.value] } },
-				operation.properties,
-			),
+			forOperation(value, operation.meta.value, operation.properties),
 		),
 	]),
 ];

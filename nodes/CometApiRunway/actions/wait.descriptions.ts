@@ -33,10 +33,20 @@ const waitOffByDefault: INodeProperties = {
 	description: WAIT_TEXT.read,
 };
 
-/** The waiting fields: `creates` for operations that submit tasks, else for reading them. */
-export function waitProperties(creates: boolean): INodeProperties[] {
+/**
+ * The waiting fields: `creates` for operations that submit tasks, else for reading them;
+ * `notWaiting` shown after Wait for Completion only while it is off.
+ */
+export function waitProperties(
+	creates: boolean,
+	notWaiting: INodeProperties[] = [],
+): INodeProperties[] {
 	return [
 		creates ? waitOnByDefault : waitOffByDefault,
+		...notWaiting.map((property) => ({
+			...property,
+			displayOptions: { show: { waitForCompletion: [false] } },
+		})),
 		{
 			displayName: 'Download Output',
 			name: 'downloadOutput',

@@ -92,8 +92,16 @@ export const MEDIA = {
 export const GENERATE_SECONDS = [5, 10] as const;
 export const DEFAULT_GENERATE_SECONDS = 5;
 
-/** The Model of the compatibility routes (Generate, Restyle Video), a model ID typed freely. */
+/**
+ * The models the compatibility routes (Generate, Restyle Video) document, the default first; the
+ * routes take any other model ID too, typed in Custom Model ID or saved by hand.
+ */
+export const COMPATIBILITY_MODELS = ['gen4', 'gen4_turbo'] as const;
 export const COMPATIBILITY_DEFAULT_MODEL = 'gen4';
+
+/** The ratios Generate's route documents, the default first; it takes any other W:H too. */
+export const COMPATIBILITY_RATIOS = ['1280:720', '720:1280', '16:9', '9:16', '1:1'] as const;
+export const COMPATIBILITY_DEFAULT_RATIO = '1280:720';
 
 /**
  * The ratios a known model of a route takes. The form's default is the route's default ratio when
@@ -105,6 +113,9 @@ export interface RatioLimits {
 
 /** The value of the Model field that means "the ID is typed in Custom Model ID". */
 export const CUSTOM_MODEL = 'custom';
+
+/** The value of a Ratio field that means "the ratio is typed in Custom Ratio". */
+export const CUSTOM_RATIO = 'custom';
 
 /**
  * Restyle Video's `options.structure_transformation`: CometAPI documents a number, its example

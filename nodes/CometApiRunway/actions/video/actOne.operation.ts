@@ -8,14 +8,20 @@ import {
 	runwayVersionOption,
 	videoSourceProperties,
 } from '../common.descriptions';
+import { mediaInputProperties } from '../inputs.descriptions';
 import { waitProperties } from '../wait.descriptions';
 import { prepareCreate, type Operation } from '../operation';
 import { IMAGE_INPUT, readCallbackUrl, readMedia, VIDEO_INPUT } from '../parameters';
+import { CHARACTER_IMAGE_INPUT, PERFORMANCE_INPUT } from '../performance.inputs';
 import { CREATE_ROUTES } from '../../transport/routes';
 
-/** The character image: the shared image fields, each saying what Act-One takes. */
-const characterImageProperties = imageSourceProperties(false).map((property) =>
-	property.name === 'imageSource'
+/** The character image: the shared image fields under its name, each saying what Act-One takes. */
+const characterImageProperties = mediaInputProperties(
+	imageSourceProperties(false),
+	IMAGE_INPUT,
+	CHARACTER_IMAGE_INPUT,
+).map((property) =>
+	property.name === IMAGE_INPUT.source
 		? { ...property, description: 'Where the character image comes from' }
 		: {
 				...property,
@@ -24,19 +30,22 @@ const characterImageProperties = imageSourceProperties(false).map((property) =>
 );
 
 const properties: INodeProperties[] = [
-	...videoSourceProperties('the performance video (16:9 landscape only)'),
 	...characterImageProperties,
-	callbackUrlProperty,
+	...mediaInputProperties(
+		videoSourceProperties('the performance video (16:9 landscape only)'),
+		VIDEO_INPUT,
+		PERFORMANCE_INPUT,
+	),
 	optionsCollection([runwayVersionOption]),
-	...waitProperties(true),
+	...waitProperties(true, [callbackUrlProperty]),
 ];
 
 async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<PreparedTask> {
 	const callbackUrl = readCallbackUrl.call(this, itemIndex);
 	return await prepareCreate.call(this, itemIndex, CREATE_ROUTES.actOne, 'video', async () => ({
 		callback_url: callbackUrl,
-		video: await readMedia.call(this, itemIndex, VIDEO_INPUT),
-		image: await readMedia.call(this, itemIndex, IMAGE_INPUT),
+		video: await readMedia.call(this, itemIndex, PERFORMANCE_INPUT),
+		image: await readMedia.call(this, itemIndex, CHARACTER_IMAGE_INPUT),
 	}));
 }
 

@@ -29,22 +29,13 @@ import {
 	readOptions,
 	VIDEO_INPUT,
 } from '../parameters';
+import { CHARACTER_IMAGE_INPUT, PERFORMANCE_INPUT } from '../performance.inputs';
 import { CREATE_ROUTES } from '../../transport/routes';
 
 const { min: minSeconds, max: maxSeconds } = CHARACTER_PERFORMANCE.referenceSeconds;
 const { defaultModel, defaultRatio, models } = CHARACTER_PERFORMANCE;
 const defaultExpressionIntensity = CHARACTER_PERFORMANCE.defaultExpressionIntensity;
 const intensities = CHARACTER_PERFORMANCE.expressionIntensities;
-
-/** The character as an image: the shared image fields, labelled for the character. */
-const CHARACTER_IMAGE_INPUT: MediaInput = {
-	...IMAGE_INPUT,
-	labels: {
-		source: 'Character Image Source',
-		url: 'Character Image URL',
-		binaryProperty: 'Character Image Binary Field',
-	},
-};
 
 /** The character as a video: fields of its own, so the performance video keeps the shared ones. */
 const CHARACTER_VIDEO_INPUT: MediaInput = {
@@ -56,16 +47,6 @@ const CHARACTER_VIDEO_INPUT: MediaInput = {
 		source: 'Character Video Source',
 		url: 'Character Video URL',
 		binaryProperty: 'Character Video Binary Field',
-	},
-};
-
-/** The performance that drives the character: the shared video fields. */
-const PERFORMANCE_INPUT: MediaInput = {
-	...VIDEO_INPUT,
-	labels: {
-		source: 'Performance Video Source',
-		url: 'Performance Video URL',
-		binaryProperty: 'Performance Video Binary Field',
 	},
 };
 

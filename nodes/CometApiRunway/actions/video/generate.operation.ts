@@ -7,7 +7,7 @@ import {
 	PROMPT_MAX_UNITS,
 } from '../../helpers/constants';
 import type { PreparedTask } from '../../helpers/interfaces';
-import { optionalText, validateMotionVector, validateRatio } from '../../helpers/validation';
+import { optionalText, validateMotionVector } from '../../helpers/validation';
 import { validateMediaUrl } from '../../helpers/urls';
 import {
 	callbackUrlProperty,
@@ -18,7 +18,12 @@ import {
 } from '../common.descriptions';
 import { promptProperty } from '../inputs.descriptions';
 import { waitProperties } from '../wait.descriptions';
-import { compatibilityModelProperty, readCompatibilityModel } from '../model';
+import {
+	compatibilityModelProperties,
+	compatibilityRatioProperties,
+	readModel,
+	readPickedRatio,
+} from '../model';
 import { prepareCreate, type Operation } from '../operation';
 import {
 	IMAGE_INPUT,
@@ -42,15 +47,8 @@ const PROMPT: PromptSpec = {
 const properties: INodeProperties[] = [
 	...imageSourceProperties(true),
 	promptProperty(PROMPT),
-	compatibilityModelProperty,
-	{
-		displayName: 'Ratio',
-		name: 'ratio',
-		type: 'string',
-		default: '1280:720',
-		description: 'Output shape as width:height, e.g. 1280:720, 720:1280, 16:9 or 9:16',
-	},
-	callbackUrlProperty,
+	...compatibilityModelProperties,
+	...compatibilityRatioProperties,
 	optionsCollection([
 		{
 			displayName: 'Last Image Binary Field',
@@ -95,7 +93,7 @@ const properties: INodeProperties[] = [
 			placeholder: 'cinematic',
 		},
 	]),
-	...waitProperties(true),
+	...waitProperties(true, [callbackUrlProperty]),
 ];
 
 /** The end frame from the binary field Last Image Binary Field names; it wins over Last Image URL. */
@@ -117,8 +115,8 @@ async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<Prep
 	const body = {
 		callback_url: readCallbackUrl.call(this, itemIndex),
 		prompt: readPrompt.call(this, itemIndex, PROMPT),
-		model: readCompatibilityModel.call(this, itemIndex),
-		ratio: validateRatio('Ratio', this.getNodeParameter('ratio', itemIndex)),
+		model: readModel.call(this, itemIndex),
+		ratio: readPickedRatio.call(this, itemIndex),
 		style: optionalText('Style', options.style),
 		last_image: lastImageUrl ? validateMediaUrl('Last Image URL', lastImageUrl) : undefined,
 		options: {

@@ -109,13 +109,13 @@ const durationProperties = perModelProperties(
 
 const properties: INodeProperties[] = [
 	...imageSourceProperties(false),
+	promptProperty(PROMPT),
 	...modelProperties(
 		Object.keys(MODELS),
 		defaultModel,
 		'Runway model; Ratio and Duration offer what the chosen model takes',
 		LEGACY,
 	),
-	promptProperty(PROMPT),
 	...ratioProperties(MODELS, otherRatio),
 	...durationProperties,
 	optionsCollection([

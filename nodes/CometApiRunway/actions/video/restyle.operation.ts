@@ -12,7 +12,7 @@ import {
 } from '../common.descriptions';
 import { promptProperty } from '../inputs.descriptions';
 import { waitProperties } from '../wait.descriptions';
-import { compatibilityModelProperty, readCompatibilityModel } from '../model';
+import { compatibilityModelProperties, readModel } from '../model';
 import { prepareCreate, type Operation } from '../operation';
 import {
 	type PromptSpec,
@@ -39,8 +39,7 @@ const PROMPT: PromptSpec = {
 const properties: INodeProperties[] = [
 	...videoSourceProperties('the video to restyle'),
 	promptProperty(PROMPT),
-	compatibilityModelProperty,
-	callbackUrlProperty,
+	...compatibilityModelProperties,
 	optionsCollection([
 		{
 			displayName: 'Flip',
@@ -60,7 +59,7 @@ const properties: INodeProperties[] = [
 			description: `How far the result may depart from the shapes and motion of the source video, from ${min} (keep them) to ${max} (transform freely); 0.5 is a moderate start`,
 		},
 	]),
-	...waitProperties(true),
+	...waitProperties(true, [callbackUrlProperty]),
 ];
 
 async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<PreparedTask> {
@@ -70,7 +69,7 @@ async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<Prep
 	const body = {
 		callback_url: readCallbackUrl.call(this, itemIndex),
 		prompt: readPrompt.call(this, itemIndex, PROMPT),
-		model: readCompatibilityModel.call(this, itemIndex),
+		model: readModel.call(this, itemIndex),
 		options: {
 			seconds: readSeconds(options),
 			...(structure === undefined || structure === ''

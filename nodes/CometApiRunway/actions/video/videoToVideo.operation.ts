@@ -108,6 +108,13 @@ const referenceImageProperties = mediaInputProperties(
 
 const properties: INodeProperties[] = [
 	...videoSourceProperties('the video to transform (aleph2 takes at most 30 seconds)'),
+	{
+		...referenceImagesProperty(
+			'At most one image whose look the result takes (a style, a person, an object), by URL or from a binary field',
+		),
+		displayOptions: { show: VERSION_1, hide: { model: [ALEPH2] } },
+	},
+	...referenceImageProperties,
 	promptProperty(PROMPT),
 	...modelProperties(
 		[ALEPH2, GEN4_ALEPH],
@@ -130,13 +137,6 @@ const properties: INodeProperties[] = [
 		description: 'Outpaint the video to this aspect ratio, or keep its own',
 		displayOptions: { show: { model: [ALEPH2] } },
 	},
-	{
-		...referenceImagesProperty(
-			'At most one image whose look the result takes (a style, a person, an object), by URL or from a binary field',
-		),
-		displayOptions: { show: VERSION_1, hide: { model: [ALEPH2] } },
-	},
-	...referenceImageProperties,
 	optionsCollection([
 		publicFigureThresholdOption,
 		runwayVersionOption,
