@@ -8,7 +8,7 @@ import { NodeApiError, NodeConnectionTypes, NodeOperationError } from 'n8n-workf
 
 import { failEveryItem } from './actions/output';
 import { properties, subtitle } from './actions/registry';
-import { NODE_VERSIONS } from './actions/model';
+import { NODE_VERSIONS } from './actions/versions';
 import { router } from './actions/router';
 import { testCometApiCredential } from './transport/credentialTest';
 

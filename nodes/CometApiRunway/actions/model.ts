@@ -1,34 +1,13 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import {
-	COMPATIBILITY_DEFAULT_MODEL,
-	COMPATIBILITY_DEFAULT_RATIO,
-	COMPATIBILITY_MODELS,
-	COMPATIBILITY_RATIOS,
-	CUSTOM_MODEL,
-	CUSTOM_RATIO,
-	type RatioLimits,
-} from '../helpers/constants';
+import { CUSTOM_MODEL, type RatioLimits } from '../helpers/constants';
 import type { CreateRequest } from '../helpers/interfaces';
 import { validateModel, validateRatio } from '../helpers/validation';
+import { isVersion1, SINCE_VERSION_1_1, VERSION_1 } from './versions';
 
-// The Model field, written once: a list of known models and Custom Model ID on every route; the
-// compatibility routes' Ratio; and the fields whose choices depend on the model picked.
-
-/**
- * The node's versions. Version 1 saved each Ratio and Duration under one name for every model, so
- * n8n kept a value after a switch of Model that the new model refuses; it stays as it was so saved
- * workflows (which omit values left at their default) read the same. Later versions name each
- * field per group of models that take the same values.
- */
-export const NODE_VERSIONS = [1, 1.1];
-export const VERSION_1 = { '@version': [1] };
-export const SINCE_VERSION_1_1 = { '@version': [{ _cnd: { gte: 1.1 } }] };
-
-/** Whether the node of this execution is version 1 (its saved fields read under their old names). */
-export function isVersion1(this: IExecuteFunctions): boolean {
-	return this.getNode().typeVersion < 1.1;
-}
+// The Model field, written once: a list of known models and Custom Model ID on every route; and
+// the fields whose choices depend on the model picked. The compatibility routes' pickers are in
+// compatibilityModel.ts, the node's versions in versions.ts.
 
 /** A known model as the picker offers it: a legacy one is labelled so, its ID kept as the value. */
 function modelOption(model: string, legacy: Readonly<Record<string, string>>) {
@@ -119,78 +98,6 @@ export function readModel(this: IExecuteFunctions, itemIndex: number): string {
 		return validateModel('Custom Model ID', this.getNodeParameter('customModel', itemIndex, ''));
 	}
 	return validateModel('Model', model);
-}
-
-// Plain names: n8n's lint reads a parameter's default only from a literal or a name.
-const defaultCompatibilityModel = COMPATIBILITY_DEFAULT_MODEL;
-const defaultCompatibilityRatio = COMPATIBILITY_DEFAULT_RATIO;
-
-/**
- * A Model or Ratio field that takes expressions, as it did when typed: no field here depends on
- * it, and n8n would not resolve an expression saved in a field that takes none. Its custom field
- * is not required: n8n shows it, and would ask for it, whenever the field holds an expression; an
- * empty one is refused when the node runs, naming it.
- */
-function takingExpressions(properties: INodeProperties[]): INodeProperties[] {
-	const [field, ...custom] = properties;
-	return [
-		{ ...field, noDataExpression: false },
-		...custom.map((property) => ({ ...property, required: false })),
-	];
-}
-
-/**
- * The Model field of a compatibility route (Generate, Restyle Video): its documented models, or
- * Custom Model ID. `readModel` reads it; a saved ID that is not listed is sent as it is, as the
- * route takes any model ID.
- */
-export const compatibilityModelProperties = takingExpressions(
-	modelProperties(
-		COMPATIBILITY_MODELS,
-		defaultCompatibilityModel,
-		'Model on this route: gen4, gen4_turbo, or Custom Model ID to type any other',
-	),
-);
-
-/**
- * The Ratio field of a route that takes any W:H: its documented ratios, or Custom Ratio to type
- * another (`readPickedRatio`).
- */
-export const compatibilityRatioProperties = takingExpressions([
-	{
-		displayName: 'Ratio',
-		name: 'ratio',
-		type: 'options',
-		options: [
-			...COMPATIBILITY_RATIOS.map((ratio) => ({ name: ratio, value: ratio })),
-			{
-				name: 'Custom Ratio',
-				value: CUSTOM_RATIO,
-				description: 'Type any other width:height the model takes',
-			},
-		],
-		default: defaultCompatibilityRatio,
-		description: 'Output shape as width:height, or Custom Ratio to type another',
-	},
-	{
-		displayName: 'Custom Ratio',
-		name: 'customRatio',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: '1584:672',
-		description: 'Output shape as width:height, e.g. 1584:672; may be an expression',
-		displayOptions: { show: { ratio: [CUSTOM_RATIO] } },
-	},
-]);
-
-/** The ratio picked, or typed in Custom Ratio; a saved W:H that is not listed is taken as it is. */
-export function readPickedRatio(this: IExecuteFunctions, itemIndex: number): string {
-	const ratio = this.getNodeParameter('ratio', itemIndex, defaultCompatibilityRatio);
-	if (ratio === CUSTOM_RATIO) {
-		return validateRatio('Custom Ratio', this.getNodeParameter('customRatio', itemIndex, ''));
-	}
-	return validateRatio('Ratio', ratio);
 }
 
 /** What `model` takes when it is one of the route's known `models`; undefined for any other ID. */

@@ -4,17 +4,14 @@ import {
 	DEFAULT_GENERATE_SECONDS,
 	DEFAULT_RUNWAY_VERSION,
 	PLACEHOLDER_CALLBACK_URL,
-	WAIT,
 } from '../helpers/constants';
 import { type BinaryDataUri, checkBinaryFile } from '../helpers/binaryInput';
 import type { MediaKind } from '../helpers/media';
-import type { WaitSettings } from '../helpers/interfaces';
 import {
 	InputError,
 	optionalText,
 	requireText,
 	validateDuration,
-	validateNumberInRange,
 	validatePrompt,
 	validateRunwayVersion,
 } from '../helpers/validation';
@@ -218,62 +215,3 @@ export function readCallbackUrl(this: IExecuteFunctions, itemIndex: number): str
 }
 
 /** A wait option, or its default, within its bounds. */
-function readBounded(
-	field: string,
-	value: unknown,
-	bounds: { default: number; min: number; max: number },
-): number {
-	return validateNumberInRange(field, value ?? bounds.default, bounds.min, bounds.max);
-}
-
-export function readWaitSettings(this: IExecuteFunctions, itemIndex: number): WaitSettings {
-	const waitForCompletion = this.getNodeParameter('waitForCompletion', itemIndex, false) as boolean;
-	const options = (
-		waitForCompletion ? this.getNodeParameter('waitOptions', itemIndex, {}) : {}
-	) as IDataObject;
-	const onTimeout = options.onTimeout ?? 'returnPending';
-	if (onTimeout !== 'returnPending' && onTimeout !== 'error') {
-		throw new InputError(
-			'On Timeout',
-			`On Timeout must be returnPending or error, got "${String(onTimeout)}"`,
-		);
-	}
-	// Download sits beside Wait for Completion; inside Wait Options is accepted too.
-	const downloadOutput =
-		waitForCompletion &&
-		(this.getNodeParameter('downloadOutput', itemIndex, true) === true ||
-			options.downloadOutput === true);
-	const outputBinaryProperty = requireText(
-		'Output Binary Field',
-		downloadOutput
-			? (options.outputBinaryProperty ??
-					this.getNodeParameter('outputBinaryProperty', itemIndex, WAIT.outputBinaryProperty))
-			: WAIT.outputBinaryProperty,
-	);
-	return {
-		waitForCompletion,
-		pollIntervalMs: readBounded('Poll Interval', options.pollInterval, WAIT.pollInterval) * 1000,
-		timeoutMs: readBounded('Timeout', options.timeout, WAIT.timeout) * 1000,
-		requestTimeoutMs:
-			readBounded('Request Timeout', options.requestTimeout, WAIT.requestTimeout) * 1000,
-		onTimeout,
-		downloadOutput,
-		outputBinaryProperty,
-		maxConcurrentRequests: Math.floor(
-			readBounded(
-				'Max Concurrent Requests',
-				options.maxConcurrentRequests,
-				WAIT.maxConcurrentRequests,
-			),
-		),
-		maxConcurrentDownloads: Math.floor(
-			readBounded(
-				'Max Concurrent Downloads',
-				options.maxConcurrentDownloads,
-				WAIT.maxConcurrentDownloads,
-			),
-		),
-		maxOutputBytes:
-			readBounded('Maximum Output Size', options.maxOutputSize, WAIT.maxOutputSize) * 1024 * 1024,
-	};
-}

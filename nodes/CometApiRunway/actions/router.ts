@@ -16,7 +16,7 @@ import { CREDENTIAL_TYPE } from '../transport';
 import { createShaper, type Shaper } from './errors';
 import type { Operation } from './operation';
 import { createOutput, type Output } from './output';
-import { readWaitSettings } from './parameters';
+import { readWaitSettings } from './wait.descriptions';
 import { findOperation } from './registry';
 
 function dispatch(ctx: IExecuteFunctions): Operation {

@@ -1,6 +1,8 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { WAIT } from '../helpers/constants';
+import type { WaitSettings } from '../helpers/interfaces';
+import { InputError, requireText, validateNumberInRange } from '../helpers/validation';
 
 // Defaults as plain names: n8n's lint reads a parameter's default only from a literal or a name.
 const defaultPollInterval = WAIT.pollInterval.default;
@@ -154,4 +156,66 @@ export function waitProperties(
 			],
 		},
 	];
+}
+
+/** A number option, its default when unset, within its bounds. */
+function readNumber(
+	field: string,
+	value: unknown,
+	bounds: { default: number; min: number; max: number },
+): number {
+	return validateNumberInRange(field, value ?? bounds.default, bounds.min, bounds.max);
+}
+
+/** An item's waiting settings, read and checked before anything is sent. */
+export function readWaitSettings(this: IExecuteFunctions, itemIndex: number): WaitSettings {
+	const waitForCompletion = this.getNodeParameter('waitForCompletion', itemIndex, false) as boolean;
+	const options = (
+		waitForCompletion ? this.getNodeParameter('waitOptions', itemIndex, {}) : {}
+	) as IDataObject;
+	const onTimeout = options.onTimeout ?? 'returnPending';
+	if (onTimeout !== 'returnPending' && onTimeout !== 'error') {
+		throw new InputError(
+			'On Timeout',
+			`On Timeout must be returnPending or error, got "${String(onTimeout)}"`,
+		);
+	}
+	// Download sits beside Wait for Completion; inside Wait Options is accepted too.
+	const downloadOutput =
+		waitForCompletion &&
+		(this.getNodeParameter('downloadOutput', itemIndex, true) === true ||
+			options.downloadOutput === true);
+	const outputBinaryProperty = requireText(
+		'Output Binary Field',
+		downloadOutput
+			? (options.outputBinaryProperty ??
+					this.getNodeParameter('outputBinaryProperty', itemIndex, WAIT.outputBinaryProperty))
+			: WAIT.outputBinaryProperty,
+	);
+	return {
+		waitForCompletion,
+		pollIntervalMs: readNumber('Poll Interval', options.pollInterval, WAIT.pollInterval) * 1000,
+		timeoutMs: readNumber('Timeout', options.timeout, WAIT.timeout) * 1000,
+		requestTimeoutMs:
+			readNumber('Request Timeout', options.requestTimeout, WAIT.requestTimeout) * 1000,
+		onTimeout,
+		downloadOutput,
+		outputBinaryProperty,
+		maxConcurrentRequests: Math.floor(
+			readNumber(
+				'Max Concurrent Requests',
+				options.maxConcurrentRequests,
+				WAIT.maxConcurrentRequests,
+			),
+		),
+		maxConcurrentDownloads: Math.floor(
+			readNumber(
+				'Max Concurrent Downloads',
+				options.maxConcurrentDownloads,
+				WAIT.maxConcurrentDownloads,
+			),
+		),
+		maxOutputBytes:
+			readNumber('Maximum Output Size', options.maxOutputSize, WAIT.maxOutputSize) * 1024 * 1024,
+	};
 }

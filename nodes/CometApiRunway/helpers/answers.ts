@@ -27,8 +27,7 @@ type CreateOutcome =
 	| { kind: 'created'; taskId: string; task: NormalisedTask }
 	/** Certainly not taken (see `mayResendCreate`): safe to send again. */
 	| { kind: 'retryable'; problem: ApiProblem; retryAfterMs?: number }
-	/** The API may have taken the task: never send it again. */
-	| { kind: 'ambiguous'; problem: ApiProblem }
+	| { kind: 'ambiguous'; problem: ApiProblem } // the API may have taken it: never sent again
 	| { kind: 'refused'; problem: ApiProblem };
 
 const TRANSIENT_HTTP = [408, 429, 500, 502, 503, 504, 524];
@@ -55,9 +54,7 @@ function oversized(answer: HttpAnswer): ApiProblem {
 	};
 }
 
-function looksLikeHtml(body: unknown): boolean {
-	return typeof body === 'string' && /^\s*</.test(body);
-}
+const looksLikeHtml = (body: unknown) => typeof body === 'string' && /^\s*</.test(body);
 
 function wrongBaseUrl(answer: HttpAnswer): ApiProblem {
 	return {
@@ -226,7 +223,8 @@ function classifyAccepted(answer: HttpAnswer): CreateOutcome {
 export function classifyCreateAnswer(raw: HttpAnswer, nowMs: number): CreateOutcome {
 	const answer = readAnswer(raw);
 	const { statusCode, body } = answer;
-	if (answer.oversizedBytes !== undefined || answer.unreadable) return maybeTaken(oversized(answer));
+	if (answer.oversizedBytes !== undefined || answer.unreadable)
+		return maybeTaken(oversized(answer));
 	if (statusCode >= 200 && statusCode < 300) return classifyAccepted(answer);
 	if (isWrongBaseUrl(answer)) return { kind: 'refused', problem: wrongBaseUrl(answer) };
 	const refusal = () =>

@@ -18,12 +18,12 @@ import {
 } from '../common.descriptions';
 import { promptProperty } from '../inputs.descriptions';
 import { waitProperties } from '../wait.descriptions';
+import { readModel } from '../model';
 import {
 	compatibilityModelProperties,
 	compatibilityRatioProperties,
-	readModel,
 	readPickedRatio,
-} from '../model';
+} from '../compatibilityModel';
 import { prepareCreate, type Operation } from '../operation';
 import {
 	IMAGE_INPUT,

@@ -18,7 +18,6 @@ import { promptProperty, ratioProperties } from '../inputs.descriptions';
 import { waitProperties } from '../wait.descriptions';
 import {
 	fieldNameFor,
-	isVersion1,
 	legacyNote,
 	limitsOf,
 	type ModelField,
@@ -27,6 +26,7 @@ import {
 	readModel,
 	readRatio,
 } from '../model';
+import { isVersion1 } from '../versions';
 import { prepareCreate, type Operation } from '../operation';
 import { IMAGE_INPUT, type PromptSpec, readMedia, readOptions, readPrompt } from '../parameters';
 import { CREATE_ROUTES } from '../../transport/routes';
@@ -64,7 +64,12 @@ const VEO31 = ['veo3.1', 'veo3.1_fast'];
 const defaultModel = 'gen4_turbo';
 
 /** A model ID the node does not know: a W:H ratio and whole seconds in range. */
-const OTHER_MODEL = { defaultRatio: '1280:720', defaultDuration: 5, minDuration: 1, maxDuration: 60 };
+const OTHER_MODEL = {
+	defaultRatio: '1280:720',
+	defaultDuration: 5,
+	minDuration: 1,
+	maxDuration: 60,
+};
 const otherRatio = OTHER_MODEL.defaultRatio;
 const otherDuration = OTHER_MODEL.defaultDuration;
 

@@ -12,7 +12,8 @@ import {
 } from '../common.descriptions';
 import { promptProperty } from '../inputs.descriptions';
 import { waitProperties } from '../wait.descriptions';
-import { compatibilityModelProperties, readModel } from '../model';
+import { readModel } from '../model';
+import { compatibilityModelProperties } from '../compatibilityModel';
 import { prepareCreate, type Operation } from '../operation';
 import {
 	type PromptSpec,

@@ -18,15 +18,8 @@ import {
 	referenceImagesProperty,
 } from '../inputs.descriptions';
 import { waitProperties } from '../wait.descriptions';
-import {
-	isVersion1,
-	legacyNote,
-	modelProperties,
-	readModel,
-	readRatio,
-	SINCE_VERSION_1_1,
-	VERSION_1,
-} from '../model';
+import { legacyNote, modelProperties, readModel, readRatio } from '../model';
+import { isVersion1, SINCE_VERSION_1_1, VERSION_1 } from '../versions';
 import { prepareCreate, type Operation } from '../operation';
 import {
 	IMAGE_INPUT,
@@ -56,7 +49,16 @@ const defaultRatio = '1280:720';
 /** The models that take a ratio, and the ratios each takes; aleph2 takes none. */
 const RATIO_MODELS: Record<string, RatioLimits> = {
 	[GEN4_ALEPH]: {
-		ratios: ['1280:720', '720:1280', '1104:832', '960:960', '832:1104', '1584:672', '848:480', '640:480'],
+		ratios: [
+			'1280:720',
+			'720:1280',
+			'1104:832',
+			'960:960',
+			'832:1104',
+			'1584:672',
+			'848:480',
+			'640:480',
+		],
 	},
 };
 
