@@ -78,3 +78,10 @@ test('the cycle finder finds a cycle', () => {
 		fs.rmSync(dir, { recursive: true, force: true });
 	}
 });
+
+test('no file in nodes/ grows past 250 lines: past that it is doing two jobs', () => {
+	const long = sources()
+		.map((file) => [relative(file), fs.readFileSync(file, 'utf8').split('\n').length - 1])
+		.filter(([, lines]) => lines > 250);
+	expect(long).toEqual([]);
+});
