@@ -50,10 +50,11 @@ test('a CDN that sends headers and then nothing: the download ends about Request
 
 test('5 slow downloads in flight (Max Concurrent Requests 2): another task’s end is seen while they still run', async () => {
 	// The first five downloads drip until their items' 10 s Timeout; the late task's download, the
-	// sixth, is served whole.
+	// sixth, is served whole. The run takes about 10 s; its limit is a sanity bound for a loaded
+	// machine, not a speed target.
 	sim.fault('cdn', { kind: 'drip', everyMs: 1_000, times: 5 });
 	const slow = Array.from({ length: 5 }, (_, i) => `slow ${i}`);
-	const result = await runWithin(20_000, {
+	const result = await runWithin(40_000, {
 		parameters: i2v({}, { timeout: 10, requestTimeout: 3, maxConcurrentRequests: 2, maxConcurrentDownloads: 5, ...DOWNLOAD }),
 		items: items(...slow, 'late [sim duration=4000]'),
 		credentials: credentials(),
@@ -73,4 +74,4 @@ test('5 slow downloads in flight (Max Concurrent Requests 2): another task’s e
 	expect(seen.at).toBeLessThan(dripsEndFrom);
 	expect(result.items[5].json.status).toBe('SUCCEEDED');
 	for (const item of result.items.slice(0, 5)) expect(item.json.error).toMatch(/did not finish (in time|within)/i);
-}, 30_000);
+}, 50_000);
