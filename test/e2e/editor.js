@@ -28,7 +28,7 @@ const {
 const { prepareN8n } = require('./prepare-n8n');
 const { reapWithParent } = require('../support/reaper');
 
-/** What the editor runs with on top of the harness' settings (see README, "npm start"). */
+/** What the editor runs with on top of the harness' settings (see CONTRIBUTING.md, "npm start"). */
 const EDITOR_ENV = {
 	// The package is installed as a community package; say explicitly that this is allowed.
 	N8N_UNVERIFIED_PACKAGES_ENABLED: 'true',

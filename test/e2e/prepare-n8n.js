@@ -169,7 +169,7 @@ async function prepareN8n({ force = false, cacheDir } = {}) {
 	});
 }
 
-/** How long a first prepare takes, as measured on a shared 2-core machine (README says the same). */
+/** How long a first prepare takes, as measured on a shared 2-core machine (the README's quick start gives the whole first demo's time). */
 const FIRST_RUN = '5 to 9 minutes';
 
 async function prepareLocked(p, t0, force) {

@@ -33,7 +33,7 @@ const crypto = require('node:crypto');
 const fs = require('node:fs');
 const path = require('node:path');
 
-/** A real MP4 (H.264, 640×360, 2 s); README says how it was made. */
+/** A real MP4 (H.264, 640×360, 2 s); CONTRIBUTING.md says how it was made. */
 const SAMPLE_VIDEO = path.join(__dirname, '..', 'fixtures', 'sample.mp4');
 let sampleBytes;
 /** The bytes of the sample clip, as the CDN serves them. */
