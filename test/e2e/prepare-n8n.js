@@ -169,8 +169,8 @@ async function prepareN8n({ force = false, cacheDir } = {}) {
 	});
 }
 
-/** How long a first prepare takes, as measured on a shared 2-core machine (the README's quick start gives the whole first demo's time). */
-const FIRST_RUN = '5 to 9 minutes';
+/** How long preparing n8n takes the first time on a shared 2-core machine (8 min 16 s measured while other work ran). */
+const FIRST_RUN = '5 to 10 minutes';
 
 async function prepareLocked(p, t0, force) {
 	preparationStartedAt = t0;
