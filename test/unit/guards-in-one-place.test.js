@@ -22,7 +22,7 @@ const text = (file) => all.find((source) => source.file === file).text;
 
 describe('the host classifier', () => {
 	test('the only unauthenticated request is the download, and only the download runner opens it', () => {
-		expect(filesWith(/helpers\.httpRequest\(/)).toEqual([path.join('nodes', 'CometApiRunway', 'transport', 'download.ts')]);
+		expect(filesWith(/helpers\.httpRequest\(/)).toEqual([path.join('nodes', 'CometApiRunway', 'transport', 'cdn.ts')]);
 		expect(filesWith(/openDownload\.call\(/)).toEqual([path.join('nodes', 'CometApiRunway', 'runner', 'download.ts')]);
 	});
 

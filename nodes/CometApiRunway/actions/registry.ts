@@ -2,7 +2,16 @@ import type { INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { Operation, Resource } from './operation';
-import * as operations from './operations';
+import { actOne } from './video/actOne.operation';
+import { characterPerformance } from './video/characterPerformance.operation';
+import { fromCallback } from './task/fromCallback.operation';
+import { generate } from './video/generate.operation';
+import { getTask } from './task/get.operation';
+import { imageToVideo } from './video/imageToVideo.operation';
+import { restyle } from './video/restyle.operation';
+import { textToImage } from './image/textToImage.operation';
+import { upscale } from './video/upscale.operation';
+import { videoToVideo } from './video/videoToVideo.operation';
 
 const RESOURCES: Array<{ name: string; value: Resource; defaultOperation: string }> = [
 	{ name: 'Video', value: 'video', defaultOperation: 'imageToVideo' },
@@ -10,7 +19,19 @@ const RESOURCES: Array<{ name: string; value: Resource; defaultOperation: string
 	{ name: 'Task', value: 'task', defaultOperation: 'get' },
 ];
 
-const ALL: Operation[] = Object.values(operations);
+/** Every operation of the node: adding one is adding its file and a line here. */
+const ALL: Operation[] = [
+	actOne,
+	characterPerformance,
+	fromCallback,
+	generate,
+	getTask,
+	imageToVideo,
+	restyle,
+	textToImage,
+	upscale,
+	videoToVideo,
+];
 
 export function findOperation(resource: string, value: string): Operation | undefined {
 	return ALL.find(

@@ -14,7 +14,7 @@ import {
 import { backoffDelay, DEFAULT_POLL_SETTINGS } from '../helpers/poller';
 import { taskFileName } from '../helpers/taskId';
 import { type TransportFailure, transportFailure, untilAborted } from '../transport';
-import { openDownload } from '../transport/download';
+import { openDownload } from '../transport/cdn';
 import { limitBody } from '../transport/downloadLimits';
 import { watchStall } from '../transport/stall';
 import { destroyOnAbort, isByteStream, peekHead } from '../transport/stream';

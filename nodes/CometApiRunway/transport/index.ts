@@ -17,7 +17,6 @@ export interface TransportFailure {
 	neverReachedServer: boolean;
 	/** Our own signal ended it: the batch stopped, or the execution did. */
 	aborted: boolean;
-	timedOut: boolean;
 	/** n8n's own SSRF protection refused the destination before connecting. */
 	blockedByN8n: boolean;
 }
@@ -35,7 +34,6 @@ export function transportFailure(code: string, message: string): TransportFailur
 		message,
 		neverReachedServer: NEVER_SENT.includes(code),
 		aborted: code === 'ERR_CANCELED' || code === 'ABORT_ERR',
-		timedOut: code === 'ECONNABORTED' || code === 'ETIMEDOUT',
 		blockedByN8n: code === 'SSRF_BLOCKED',
 	};
 }
