@@ -34,8 +34,10 @@ const byName = (resource, operation, name) =>
 	fieldsOf(resource, operation).filter((property) => property.name === name);
 
 describe('every form asks in one order: input media, prompt, model, ratio, duration, options, waiting', () => {
-	test('there are ten operations', () => {
-		expect(operations).toHaveLength(10);
+	test('every operation of the node panel is checked', () => {
+		// Read from the operation pickers, so a new operation is checked without a change here.
+		expect(operations.length).toBeGreaterThanOrEqual(10);
+		expect(new Set(operations.map((pair) => pair.join('/'))).size).toBe(operations.length);
 	});
 
 	test.each(operations)('%s → %s', (resource, operation) => {
