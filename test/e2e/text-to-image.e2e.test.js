@@ -35,6 +35,7 @@ const withReferences = chainWorkflow('e2eTextToImage', 'e2e: Text to Image with 
 	}),
 ]);
 
+// The builder removed the reference entry a new node starts with.
 const noReference = chainWorkflow('e2eTextToImageNoRef', 'e2e: Text to Image without a reference', [
 	manualTrigger(),
 	cometNode('Text to Image', {
@@ -42,6 +43,7 @@ const noReference = chainWorkflow('e2eTextToImageNoRef', 'e2e: Text to Image wit
 		operation: 'textToImage',
 		prompt: 'A lighthouse at dusk',
 		ratio: '1280:720',
+		referenceImages: {},
 		waitForCompletion: true,
 		waitOptions: { pollInterval: 2 },
 	}),
