@@ -134,18 +134,24 @@ class EditorPage {
 		);
 	}
 
-	/** Clicks the node panel entry (node, category or action) whose name is `name`. */
+	/**
+	 * Clicks the node panel entry (node, category or action) whose name is `name`. The panel may
+	 * still be sliding in or redrawing, which refuses the click: the next round tries again.
+	 */
 	async clickListItem(name) {
-		const item = await this.until(
+		await this.until(
 			async () => {
 				for (const el of await this.page.$$('[data-test-id=node-creator-item-name]')) {
-					if ((await el.evaluate((e) => e.textContent.trim())) === name) return el;
+					if ((await el.evaluate((e) => e.textContent.trim())) !== name) continue;
+					return await el.click().then(
+						() => true,
+						() => false,
+					);
 				}
-				return null;
+				return false;
 			},
-			{ what: `"${name}" in the node panel` },
+			{ what: `"${name}" in the node panel, clicked` },
 		);
-		await item.click();
 	}
 
 	/** Opens "What happens next?" from the canvas. */
