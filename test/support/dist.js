@@ -15,7 +15,6 @@ module.exports = {
 	redact: load('redact'),
 	urls: load('urls'),
 	limiter: load('limiter'),
-	output: load('output'),
 	callback: load('callback'),
 	unserved: load('unserved'),
 	boundedJson: load('boundedJson'),

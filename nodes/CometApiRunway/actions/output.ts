@@ -8,10 +8,12 @@ import type {
 } from 'n8n-workflow';
 
 import { MAX_MESSAGE_CHARS, MAX_RESPONSE_CHARS, OUTPUT_URLS_EXPIRE } from '../helpers/constants';
-import { toTaskItem } from '../helpers/output';
+import type { TaskItem } from '../helpers/interfaces';
+import { kindFromUrl } from '../helpers/media';
 import { isToolRun } from '../helpers/tool';
 import { createRedactor, type Redactor } from '../helpers/redact';
 import type { Job } from '../runner/job';
+import type { TaskRecord } from '../runner/record';
 
 type NodeError = NodeApiError | NodeOperationError;
 
@@ -27,6 +29,43 @@ function cutResponse(response: unknown): unknown {
 	if (response === undefined || response === null) return null;
 	const text = typeof response === 'string' ? response : JSON.stringify(response);
 	return text.length <= MAX_RESPONSE_CHARS ? response : cut(text, MAX_RESPONSE_CHARS, 'the answer');
+}
+
+const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+
+/**
+ * The output item's JSON: one shape for every operation and every response shape. Raw: `jsonOf`
+ * redacts it and cuts `response`.
+ */
+export function toTaskItem(record: TaskRecord): TaskItem {
+	const task = record.task;
+	const outputs = task?.outputs ?? [];
+	const outputUrl = task?.results[0] ?? null;
+	const kind = record.outputKind ?? (outputUrl ? kindFromUrl(outputUrl) : null);
+	return {
+		taskId: record.taskId,
+		route: record.route,
+		// A task CometAPI does not know has no status, rather than a made-up PENDING.
+		status: task && !task.notVisible ? task.status : null,
+		rawStatus: task?.rawStatus ?? null,
+		progress: task?.progress ?? null,
+		outputUrl,
+		videoUrl: kind === 'video' ? outputUrl : null,
+		outputs,
+		failure: task?.failure ?? null,
+		failureCode: task?.failureCode ?? null,
+		timedOut: record.timedOut,
+		// The node's own submission time; for a task made elsewhere, the API's times.
+		submittedAt: iso(record.submittedAtMs ?? task?.createdAtMs ?? null),
+		finishedAt: iso(task?.finishedAtMs ?? record.finishedAtMs),
+		polls: record.polls,
+		response: (task?.response ?? null) as TaskItem['response'],
+		cost: {
+			estimatedCredits: task?.estimatedCredits ?? record.estimatedCredits ?? null,
+			credits: task?.credits ?? null,
+		},
+		...(record.verified === undefined ? {} : { verified: record.verified }),
+	};
 }
 
 /**

@@ -8,13 +8,13 @@ import type {
 	PreparedTask,
 	WaitSettings,
 } from '../helpers/interfaces';
-import type { TaskRecord } from '../helpers/output';
+import { newRecord, type TaskRecord } from './record';
 import { isUsableTaskId, quoteTaskId, TASK_ID_RULE_WORDS } from '../helpers/taskId';
 import { cancelled, TaskFailure } from './failure';
 import type { Run } from './run';
 import { statusFetcher } from './status';
 import { submitTask } from './submit';
-import { lookOnce, newRecord, settle, waitForEnd } from './wait';
+import { lookOnce, settle, waitForEnd } from './wait';
 
 /** One input item on its way through the node; `record` exists once its task does. */
 export interface Job {

@@ -2,9 +2,9 @@ import type { IBinaryData } from 'n8n-workflow';
 
 import type { ApiProblem } from '../helpers/answers';
 import { notFoundProblem } from '../helpers/answers';
-import type { NormalisedTask, TaskRoute, WaitSettings } from '../helpers/interfaces';
-import { kindOfType, type MediaKind } from '../helpers/media';
-import type { TaskRecord } from '../helpers/output';
+import type { NormalisedTask, WaitSettings } from '../helpers/interfaces';
+import { kindOfType } from '../helpers/media';
+import type { TaskRecord } from './record';
 import type { FetchStatus, PollSettings, PollTarget } from '../helpers/poller';
 import { DEFAULT_POLL_SETTINGS, pollTask } from '../helpers/poller';
 import { downloadOutput } from './download';
@@ -19,23 +19,6 @@ function pollSettingsFor(wait: WaitSettings): PollSettings {
 		intervalMs: wait.pollIntervalMs,
 		firstDelayMs: Math.min(DEFAULT_POLL_SETTINGS.firstDelayMs, wait.pollIntervalMs),
 		timeoutMs: wait.timeoutMs,
-	};
-}
-
-export function newRecord(
-	taskId: string,
-	route: TaskRoute,
-	outputKind: MediaKind | null,
-): TaskRecord {
-	return {
-		taskId,
-		route,
-		task: null,
-		polls: 0,
-		submittedAtMs: null,
-		finishedAtMs: null,
-		timedOut: false,
-		outputKind,
 	};
 }
 
