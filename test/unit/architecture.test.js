@@ -85,3 +85,20 @@ test('no file in nodes/ grows past 250 lines: past that it is doing two jobs', (
 		.filter(([, lines]) => lines > 250);
 	expect(long).toEqual([]);
 });
+
+/** Exported names of a source file; an overloaded function counts once. */
+const exportsOf = (file) =>
+	new Set(
+		[...code(file).matchAll(/^export\s+(?:async\s+)?(?:function|const|let|class|interface|type|enum)\s+(\w+)/gm)].map(
+			(match) => match[1],
+		),
+	);
+
+test('no two modules export the same name: a name says one thing', () => {
+	const owners = new Map();
+	for (const file of sources()) {
+		for (const name of exportsOf(file)) owners.set(name, [...(owners.get(name) ?? []), relative(file)]);
+	}
+	expect(owners.size).toBeGreaterThan(50);
+	expect([...owners].filter(([, files]) => files.length > 1)).toEqual([]);
+});
