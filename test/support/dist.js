@@ -19,5 +19,6 @@ module.exports = {
 	callback: load('callback'),
 	unserved: load('unserved'),
 	boundedJson: load('boundedJson'),
+	envelope: load('envelope'),
 	jsonBytes: load('jsonBytes'),
 };
