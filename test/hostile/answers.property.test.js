@@ -6,7 +6,7 @@
  */
 const path = require('node:path');
 const fc = require('fast-check');
-const { answers, normaliser } = require('../support/dist');
+const { answers, envelope, normaliser } = require('../support/dist');
 
 const { PRE_DISPATCH_REFUSALS, mayResendCreate } = require(
 	path.join(__dirname, '..', '..', 'dist', 'nodes', 'CometApiRunway', 'helpers', 'createRetry.js'),
@@ -63,7 +63,9 @@ const wire = fc.constantFrom(
 	(text) => `\ufeff  ${text}  \n{"id":"decoy"}`,
 );
 
-const classifyCreate = (statusCode, body) => answers.classifyCreateAnswer({ statusCode, headers: {}, body }, NOW);
+/** An answer as the transport hands it on: text on the wire read by the bounded reader, once. */
+const answer = (statusCode, body) => ({ statusCode, headers: {}, ...(typeof body === 'string' ? envelope.readBody(body) : { body }) });
+const classifyCreate = (statusCode, body) => answers.classifyCreateAnswer(answer(statusCode, body), NOW);
 
 describe('create answers', () => {
 	test('a 2xx answer naming a task where a relay puts one is created with that ID', () => {
@@ -143,7 +145,7 @@ describe('create answers', () => {
 		fc.assert(
 			fc.property(status, fc.oneof(envelopeBody, fc.string({ maxLength: 30 }), fc.jsonValue({ maxDepth: 2 })), (statusCode, body) => {
 				const retryable = classifyCreate(statusCode, body).kind === 'retryable';
-				expect(retryable).toBe(mayResendCreate({ kind: 'answered', statusCode, body }));
+				expect(retryable).toBe(mayResendCreate({ kind: 'answered', statusCode, body: answer(statusCode, body).body }));
 			}),
 			RUNS,
 		);
@@ -174,7 +176,7 @@ const statusShape = fc.constantFrom(
 	(id, status) => ({ code: 200, msg: 'ok', data: { task_id: id, state: status, video_url: 'https://cdn.example/v.mp4' } }),
 );
 
-const classifyStatus = (body, asked) => answers.classifyStatusAnswer({ statusCode: 200, headers: {}, body }, NOW, asked);
+const classifyStatus = (body, asked) => answers.classifyStatusAnswer(answer(200, body), NOW, asked);
 
 describe('status answers', () => {
 	test('a terminal word never yields a non-terminal status, and the word is kept', () => {

@@ -226,3 +226,45 @@ test('an empty key, an empty or malformed Base URL, or credentials in the URL: r
 	}
 	expect(sim.requests).toHaveLength(0);
 });
+
+test('generated answers over 4 MB, of any status, type and content: refused as not CometAPI, never read whole', async () => {
+	const fc = require('fast-check');
+	const MB = 1024 * 1024;
+	const CAP = 64 * MB;
+	await fc.assert(
+		fc.asyncProperty(
+			fc.record({
+				status: fc.constantFrom(200, 201, 401, 403, 404, 429, 500, 503),
+				type: fc.constantFrom('application/json', 'text/html', 'text/plain', undefined),
+				declared: fc.boolean(),
+				unit: fc.constantFrom('[', ' ', '{"id":"gen4_turbo"},', '<p>', 'é', '"\\'),
+				chunkKb: fc.integer({ min: 1, max: 256 }),
+			}),
+			async ({ status, type, declared, unit, chunkKb }) => {
+				let written = 0;
+				const server = await serve((req, res) => {
+					res.writeHead(status, { ...(type ? { 'content-type': type } : {}), ...(declared ? { 'content-length': CAP } : {}) });
+					const chunk = Buffer.from(unit.repeat(Math.ceil((chunkKb * 1024) / Buffer.byteLength(unit))));
+					res.on('error', () => undefined);
+					const pump = () => {
+						while (written < CAP && !res.destroyed) {
+							written += chunk.length;
+							if (!res.write(chunk)) return res.once('drain', pump);
+						}
+						if (!res.destroyed) res.end();
+					};
+					pump();
+				});
+				const result = await testCredential({ apiKey: API_KEY, baseUrl: server.url });
+				expect(result).toEqual({
+					status: 'Error',
+					message: 'The Base URL answered with more than 4 MB for /v1/models: this is not CometAPI. Use https://api.cometapi.com (without /v1).',
+				});
+				// The reader let go past 4 MB: the server could not send the rest.
+				expect(written).toBeLessThan(CAP);
+				await Promise.all(servers.splice(0).map((s) => s.close()));
+			},
+		),
+		{ numRuns: 15 },
+	);
+}, 60_000);

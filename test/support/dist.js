@@ -18,5 +18,6 @@ module.exports = {
 	callback: load('callback'),
 	unserved: load('unserved'),
 	boundedJson: load('boundedJson'),
+	envelope: load('envelope'),
 	jsonBytes: load('jsonBytes'),
 };

@@ -1,9 +1,10 @@
 'use strict';
 // What a create or status answer means: the classifiers of the compiled package, pure.
-const { answers, normaliser } = require('../support/dist');
+const { answers, envelope: wire, normaliser } = require('../support/dist');
 
 const NOW = Date.parse('2026-12-06T05:00:00Z');
-const answer = (statusCode, body, headers = {}) => ({ statusCode, headers, body });
+/** An answer as the transport hands it on: text on the wire read by the bounded reader, once. */
+const answer = (statusCode, body, headers = {}) => ({ statusCode, headers, ...(typeof body === 'string' ? wire.readBody(body) : { body }) });
 const create = (statusCode, body) => answers.classifyCreateAnswer(answer(statusCode, body), NOW);
 const status = (body, asked = 'task-1', statusCode = 200) =>
 	answers.classifyStatusAnswer(answer(statusCode, body), NOW, asked);

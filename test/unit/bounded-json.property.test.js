@@ -146,3 +146,16 @@ test('inside a 512 KB stack, a 200,000-deep body is judged without a stack overf
 	await worker.terminate();
 	expect(answer).toEqual({ text: 'unreadable', parsed: expect.stringMatching(/nested more than 64/) });
 });
+
+test('a document followed by more (a second document, garbage) is text, with that document as `leading`', () => {
+	const document = fc.oneof(fc.array(fc.jsonValue({ maxDepth: 3 })), fc.dictionary(fc.string(), fc.jsonValue({ maxDepth: 3 })));
+	const more = fc.constantFrom('{"id":"decoy"}', '[1]', '\n<!-- served by relay -->', ' trailing words', '}');
+	fc.assert(
+		fc.property(document, more, fc.boolean(), (value, after, bom) => {
+			const text = `${JSON.stringify(value)}${after}`;
+			const read = checkVerdict(`${bom ? '\uFEFF' : ''}  ${text}\n`);
+			expect(read).toEqual({ kind: 'text', text, leading: JSON.parse(JSON.stringify(value)) });
+		}),
+		{ numRuns: RUNS },
+	);
+});

@@ -21,19 +21,22 @@ const filesWith = (pattern) => all.filter(({ text }) => pattern.test(text)).map(
 const text = (file) => all.find((source) => source.file === file).text;
 
 describe('the host classifier', () => {
-	test('the only unauthenticated request is the download, and only the download runner opens it', () => {
-		expect(filesWith(/helpers\.httpRequest\(/)).toEqual([path.join('nodes', 'CometApiRunway', 'transport', 'cdn.ts')]);
-		expect(filesWith(/openDownload\.call\(/)).toEqual([path.join('nodes', 'CometApiRunway', 'runner', 'download.ts')]);
+	test('the only unauthenticated request is the CDN fetch, and only the download runner calls it', () => {
+		const cdn = path.join('nodes', 'CometApiRunway', 'transport', 'cdn.ts');
+		expect(filesWith(/helpers\.httpRequest\(/)).toEqual([cdn]);
+		expect(filesWith(/openHop\.call\(/)).toEqual([cdn]);
+		expect(filesWith(/fetchCdnFile\.call\(/)).toEqual([path.join('nodes', 'CometApiRunway', 'runner', 'download.ts')]);
 	});
 
-	// That a redirect hop is classified too is shown by integration/from-callback.test.js.
+	// That a redirect hop is classified too is shown by integration/from-callback.test.js and
+	// hostile/redirect-hops.property.test.js.
 	test('each hop is classified before it is opened', () => {
-		const runner = text(path.join('nodes', 'CometApiRunway', 'runner', 'download.ts'));
-		const check = runner.indexOf('refusedOutputHost(url, run.baseUrl)');
-		const open = runner.indexOf('openDownload.call(run.ctx, url,');
+		const cdn = text(path.join('nodes', 'CometApiRunway', 'transport', 'cdn.ts'));
+		const check = cdn.indexOf('refusedOutputHost(url, request.baseUrl)');
+		const open = cdn.indexOf('openHop.call(this, url,');
 		expect(check).toBeGreaterThan(-1);
 		expect(open).toBeGreaterThan(check);
-		expect(runner.slice(check, open)).not.toMatch(/\burl\s*=/);
+		expect(cdn.slice(check, open)).not.toMatch(/\burl\s*=/);
 	});
 
 	test('no other file classifies addresses', () => {

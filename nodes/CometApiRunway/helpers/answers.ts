@@ -1,7 +1,7 @@
 import { MAX_ANSWER_BYTES } from './constants';
 import type { HttpAnswer, NormalisedTask } from './interfaces';
 import { mayResendCreate } from './createRetry';
-import { isErrorEnvelope, otherTaskNamed, readBody, taskIdInText } from './envelope';
+import { isErrorEnvelope, otherTaskNamed, taskIdInText } from './envelope';
 import {
 	extractApiCode,
 	extractApiMessage,
@@ -108,16 +108,12 @@ function adviceFor(statusCode: number, answer?: HttpAnswer): string {
 const isTransientStatus = (answer: HttpAnswer) =>
 	TRANSIENT_HTTP.includes(answer.statusCode) && !isInvalidRequest(answer);
 
-/** The answer with its body read past a BOM or a second document. */
-const readAnswer = (answer: HttpAnswer): HttpAnswer => ({ ...answer, body: readBody(answer.body) });
-
 /** Decides what a status request's answer about `askedTaskId` means for the wait. */
 export function classifyStatusAnswer(
-	raw: HttpAnswer,
+	answer: HttpAnswer,
 	nowMs: number,
 	askedTaskId: string | undefined,
 ): StatusOutcome {
-	const answer = readAnswer(raw);
 	const { statusCode, body } = answer;
 	if (answer.oversizedBytes !== undefined || answer.unreadable) {
 		return { kind: 'permanent', problem: oversized(answer) };
@@ -220,8 +216,7 @@ function classifyAccepted(answer: HttpAnswer): CreateOutcome {
 }
 
 /** Decides what a create request's answer means; whether to send it again is `mayResendCreate`'s. */
-export function classifyCreateAnswer(raw: HttpAnswer, nowMs: number): CreateOutcome {
-	const answer = readAnswer(raw);
+export function classifyCreateAnswer(answer: HttpAnswer, nowMs: number): CreateOutcome {
 	const { statusCode, body } = answer;
 	if (answer.oversizedBytes !== undefined || answer.unreadable)
 		return maybeTaken(oversized(answer));

@@ -14,10 +14,14 @@ export interface JsonLimits {
 
 export const JSON_LIMITS: JsonLimits = { maxDepth: MAX_JSON_DEPTH, maxSize: MAX_ANSWER_BYTES };
 
-/** A body read: JSON parsed, text that is not JSON kept as it is, or refused unread. */
+/**
+ * A body read: JSON parsed; text that is not JSON kept (past a BOM, trimmed), with the JSON
+ * document it starts with when one is followed by more (a relay's second document or garbage);
+ * or refused unread.
+ */
 export type JsonRead =
 	| { kind: 'json'; value: unknown }
-	| { kind: 'text'; text: string }
+	| { kind: 'text'; text: string; leading?: unknown }
 	| { kind: 'unreadable'; why: string };
 
 const BYTE_ORDER_MARK = '\uFEFF';
@@ -26,8 +30,13 @@ const tooDeep = (limits: JsonLimits) => `it is nested more than ${limits.maxDept
 const tooLarge = (limits: JsonLimits) =>
 	`it is larger than ${Math.round(limits.maxSize / 1024 / 1024)} MB`;
 
-/** The deepest nesting of `[` and `{` outside strings, escapes honoured; one linear pass. */
-function textDepthExceeds(text: string, maxDepth: number): boolean {
+/**
+ * One linear pass over the `[` `{` `]` `}` outside strings, escapes honoured: whether the nesting
+ * goes deeper than `maxDepth`, and where the document the text starts with ends, if it does.
+ */
+function scanBrackets(text: string, maxDepth: number): { tooDeep: boolean; firstEnd?: number } {
+	const startsDocument = text[0] === '{' || text[0] === '[';
+	let firstEnd: number | undefined;
 	let depth = 0;
 	let inString = false;
 	for (let i = 0; i < text.length; i++) {
@@ -37,22 +46,35 @@ function textDepthExceeds(text: string, maxDepth: number): boolean {
 			else if (c === 0x22) inString = false;
 		} else if (c === 0x22) inString = true;
 		else if (c === 0x5b || c === 0x7b) {
-			if (++depth > maxDepth) return true;
-		} else if ((c === 0x5d || c === 0x7d) && depth > 0) depth--;
+			if (++depth > maxDepth) return { tooDeep: true };
+		} else if ((c === 0x5d || c === 0x7d) && depth > 0) {
+			if (--depth === 0 && startsDocument) firstEnd ??= i + 1;
+		}
 	}
-	return false;
+	return { tooDeep: false, firstEnd };
 }
 
-/** Reads a body's text: JSON within the limits, other text as it is, anything beyond them refused. */
-export function readJsonText(raw: string, limits: JsonLimits = JSON_LIMITS): JsonRead {
-	const text = raw.startsWith(BYTE_ORDER_MARK) ? raw.slice(1) : raw;
-	if (text.length > limits.maxSize) return { kind: 'unreadable', why: tooLarge(limits) };
-	if (textDepthExceeds(text, limits.maxDepth)) return { kind: 'unreadable', why: tooDeep(limits) };
+function parsed(text: string): { value: unknown } | undefined {
 	try {
-		return { kind: 'json', value: JSON.parse(text) as unknown };
+		return { value: JSON.parse(text) as unknown };
 	} catch {
-		return { kind: 'text', text: raw };
+		return undefined;
 	}
+}
+
+/**
+ * Reads a body's text: JSON within the limits, other text as it is, anything beyond them refused.
+ * The only place the node turns an answer's text into JSON.
+ */
+export function readJsonText(raw: string, limits: JsonLimits = JSON_LIMITS): JsonRead {
+	const text = (raw.startsWith(BYTE_ORDER_MARK) ? raw.slice(1) : raw).trim();
+	if (text.length > limits.maxSize) return { kind: 'unreadable', why: tooLarge(limits) };
+	const scan = scanBrackets(text, limits.maxDepth);
+	if (scan.tooDeep) return { kind: 'unreadable', why: tooDeep(limits) };
+	const whole = parsed(text);
+	if (whole) return { kind: 'json', value: whole.value };
+	const leading = scan.firstEnd === undefined ? undefined : parsed(text.slice(0, scan.firstEnd));
+	return leading ? { kind: 'text', text, leading: leading.value } : { kind: 'text', text };
 }
 
 /**

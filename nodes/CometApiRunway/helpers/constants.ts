@@ -46,7 +46,8 @@ export const CREATE = {
 	totalTimeoutFactor: 3,
 } as const;
 
-export const DOWNLOAD = { maxAttempts: 3 } as const;
+/** A broken download is tried again, after 0.5–1 s, then 1–2 s (backoff with equal jitter). */
+export const DOWNLOAD = { maxAttempts: 3, backoffBaseMs: 1_000, backoffCapMs: 30_000 } as const;
 
 /** Answers larger than this are not CometAPI's; the rest of the body is never read. */
 export const MAX_ANSWER_BYTES = 4 * 1024 * 1024;

@@ -1,4 +1,4 @@
-import { isObject, readBody } from './envelope';
+import { isObject } from './envelope';
 
 /**
  * The create-retry rule, and the only place it lives: a create is sent again only when it cannot
@@ -23,9 +23,8 @@ export const PRE_DISPATCH_REFUSALS = [
 
 /** A 503 that proves no task was made: CometAPI's `{error: {code}}` with a pre-dispatch refusal. */
 export function provesNoTask(statusCode: number, body: unknown): boolean {
-	const read = readBody(body);
-	if (statusCode !== 503 || !isObject(read) || !isObject(read.error)) return false;
-	const code = read.error.code;
+	if (statusCode !== 503 || !isObject(body) || !isObject(body.error)) return false;
+	const code = body.error.code;
 	return typeof code === 'string' && PRE_DISPATCH_REFUSALS.includes(code.trim());
 }
 

@@ -1,3 +1,5 @@
+import { readJsonText } from './boundedJson';
+
 /**
  * What an answer body says before any shape is parsed: the JSON behind a BOM or before a second
  * document, where a relay puts the task ID, and whether the body is an error envelope. The create
@@ -15,46 +17,15 @@ const nonEmptyString = (value: unknown): string | undefined =>
 const scalarString = (value: unknown): string | undefined =>
 	typeof value === 'number' ? String(value) : nonEmptyString(value);
 
-/** The first complete JSON object or array at the start of `text`, by bracket count (no recursion). */
-function firstDocument(text: string): string | undefined {
-	if (text[0] !== '{' && text[0] !== '[') return undefined;
-	let depth = 0;
-	let inString = false;
-	for (let i = 0; i < text.length; i++) {
-		const char = text[i];
-		if (inString) {
-			if (char === '\\') i++;
-			else if (char === '"') inString = false;
-		} else if (char === '"') inString = true;
-		else if (char === '{' || char === '[') depth++;
-		else if (char === '}' || char === ']') {
-			depth--;
-			if (depth === 0) return text.slice(0, i + 1);
-		}
-	}
-	return undefined;
-}
-
-function parse(text: string): unknown {
-	try {
-		return JSON.parse(text) as unknown;
-	} catch {
-		return undefined;
-	}
-}
-
 /**
- * The JSON an answer holds when the transport could not parse it: past a BOM, and the first of
- * several documents. Anything else stays the text it was.
+ * An answer's body from its text, read once by the bounded reader (helpers/boundedJson.ts): its
+ * JSON, else the JSON document it starts with (past a BOM, before a second document or garbage),
+ * else the text; beyond the reader's limits, nothing, and why.
  */
-export function readBody(body: unknown): unknown {
-	if (typeof body !== 'string') return body;
-	const text = body.replace(/^\ufeff/, '').trim();
-	const whole = parse(text);
-	if (whole !== undefined) return whole;
-	const first = firstDocument(text);
-	const parsed = first === undefined ? undefined : parse(first);
-	return parsed ?? text;
+export function readBody(text: string): { body: unknown; unreadable?: string } {
+	const read = readJsonText(text);
+	if (read.kind === 'unreadable') return { body: '', unreadable: read.why };
+	return { body: read.kind === 'json' ? read.value : (read.leading ?? read.text) };
 }
 
 /** Where CometAPI and relays of its kind put a create's task ID, most specific first. */

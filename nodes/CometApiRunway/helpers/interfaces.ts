@@ -59,6 +59,7 @@ export interface TaskItem extends IDataObject {
 export interface HttpAnswer {
 	statusCode: number;
 	headers: Record<string, string | string[] | undefined>;
+	/** As the bounded reader read it (`readBody` in helpers/envelope.ts): JSON, or the text. */
 	body: unknown;
 	/** Set when the body was larger than any answer of CometAPI's; it was cut off unread. */
 	oversizedBytes?: number;

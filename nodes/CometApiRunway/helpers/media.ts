@@ -5,7 +5,7 @@ type ImageType = 'image/jpeg' | 'image/png' | 'image/webp';
 type VideoType = 'video/mp4' | 'video/quicktime' | 'video/webm';
 /** gen4.5's other output files: image sequences as a ZIP, audio as a WAV. */
 type OtherOutputType = 'application/zip' | 'audio/wav';
-type OutputType = ImageType | VideoType | OtherOutputType;
+export type OutputType = ImageType | VideoType | OtherOutputType;
 export type MediaKind = 'image' | 'video';
 /**
  * What a download may hold: a known kind, or any known output file (video, image, ZIP, WAV) when

@@ -73,7 +73,7 @@ export function jitteredInterval(settings: PollSettings, random: () => number): 
 /** Exponential backoff with equal jitter: half fixed, half random. */
 export function backoffDelay(
 	attempt: number,
-	settings: PollSettings,
+	settings: Pick<PollSettings, 'backoffBaseMs' | 'backoffCapMs'>,
 	random: () => number,
 ): number {
 	const ceiling = Math.min(

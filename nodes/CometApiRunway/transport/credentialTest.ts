@@ -4,11 +4,13 @@ import type {
 	INodeCredentialTestResult,
 } from 'n8n-workflow';
 
-import { readJsonText } from '../helpers/boundedJson';
+import { type JsonRead, readJsonText } from '../helpers/boundedJson';
+import { MAX_ANSWER_BYTES } from '../helpers/constants';
 import { extractApiMessage } from '../helpers/normaliser';
 import { createRedactor } from '../helpers/redact';
 import { validateBaseUrl } from '../helpers/urls';
 import type { InputError } from '../helpers/validation';
+import { requestSignals, toTransportFailure, type TransportFailure } from './index';
 import { readBounded } from './stream';
 
 /**
@@ -25,8 +27,6 @@ const MODELS_PATH = '/v1/models';
 /** Any bearer token an answer echoes, whoever's it is. */
 const BEARER = /Bearer\s+[^\s"',;]+/gi;
 const TIMEOUT_MS = 15_000;
-/** /v1/models lists a few hundred models; an answer far larger than that is not CometAPI's. */
-const MAX_BODY_BYTES = 4 * 1024 * 1024;
 const USE_DEFAULT = 'Use https://api.cometapi.com (without /v1).';
 
 type Target = { url: URL; endpoint: string } | { refusal: string };
@@ -47,9 +47,8 @@ function checkBaseUrl(value: unknown): Target {
 }
 
 /** The API's own error message, if the body carries one, shortened and without the key. */
-function apiMessage(body: string, apiKey: string): string {
-	const read = readJsonText(body);
-	// Not JSON, or beyond the reader's limits: no message of the API's to quote.
+function apiMessage(read: JsonRead, apiKey: string): string {
+	// Beyond the reader's limits: no message of the API's to quote.
 	const parsed = read.kind === 'json' ? read.value : read.kind === 'text' ? read.text : '';
 	const redactor = createRedactor([apiKey]);
 	const message = redactor
@@ -59,40 +58,22 @@ function apiMessage(body: string, apiKey: string): string {
 	return message.length > 200 ? `${message.slice(0, 200)}…` : message;
 }
 
-/** Reads at most MAX_BODY_BYTES of the answer; null when it is larger. */
-async function readBody(response: Response, signal: AbortSignal): Promise<string | null> {
-	const read = await readBounded(response.body ?? '', MAX_BODY_BYTES, signal);
-	return read.kind === 'complete' ? read.text : null;
-}
-
-/** Node's code for a failed connection, wherever fetch put it. */
-function failureCode(error: unknown): string {
-	const err = error as { name?: unknown; code?: unknown; cause?: unknown };
-	if (err?.name === 'TimeoutError' || err?.name === 'AbortError') return 'TIMEOUT';
-	const cause = err?.cause as
-		| { code?: unknown; message?: unknown; errors?: Array<{ code?: unknown }> }
-		| undefined;
-	// fetch refuses ports reserved for other protocols (6000, 6666…) before connecting.
-	if (cause?.message === 'bad port') return 'BAD_PORT';
-	const code =
-		cause?.code ?? cause?.errors?.find((e) => typeof e?.code === 'string')?.code ?? err?.code;
-	return typeof code === 'string' ? code : 'UNKNOWN';
-}
-
-function connectionFailure(url: URL, code: string): string {
+function connectionFailure(url: URL, failure: TransportFailure): string {
+	const { code } = failure;
 	const host = url.hostname;
 	const hostPort = url.port ? `${host}:${url.port}` : host;
 	const direct = 'The test connects directly, not through a proxy.';
 	if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EAI_NONAME') {
 		return `The host ${host} does not resolve (DNS lookup failed: ${code}). Check the Base URL. ${USE_DEFAULT} ${direct}`;
 	}
-	if (code === 'BAD_PORT') {
+	// fetch refuses ports reserved for other protocols (6000, 6666…) before connecting.
+	if (failure.message === 'bad port') {
 		return `Port ${url.port} is reserved for other protocols and cannot be used for the API. Check the Base URL.`;
 	}
 	if (code === 'ECONNREFUSED') {
 		return `Nothing is listening at ${hostPort} (connection refused). Check the Base URL and its port. ${USE_DEFAULT}`;
 	}
-	if (code === 'TIMEOUT' || code === 'ETIMEDOUT' || code === 'UND_ERR_CONNECT_TIMEOUT') {
+	if (code === 'ETIMEDOUT' || code === 'UND_ERR_CONNECT_TIMEOUT') {
 		return `No answer from ${hostPort} within ${TIMEOUT_MS / 1000} seconds. Check the Base URL. ${direct}`;
 	}
 	if (/CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS/i.test(code)) {
@@ -117,7 +98,7 @@ function redirectTarget(response: Response, from: URL): string {
 	}
 }
 
-/** What the answer to GET /v1/models says about the key and the Base URL. */
+/** What the answer to GET /v1/models says about the key and the Base URL; `body` null: too large. */
 function verdict(
 	response: Response,
 	body: string | null,
@@ -132,12 +113,13 @@ function verdict(
 	}
 	if (body === null) {
 		return fail(
-			`The Base URL answered with more than ${MAX_BODY_BYTES / 1024 / 1024} MB for ${MODELS_PATH}: this is not CometAPI. ${USE_DEFAULT}`,
+			`The Base URL answered with more than ${MAX_ANSWER_BYTES / 1024 / 1024} MB for ${MODELS_PATH}: this is not CometAPI. ${USE_DEFAULT}`,
 		);
 	}
+	const read = readJsonText(body);
 	const contentType = response.headers.get('content-type') ?? '';
 	const isHtml = /text\/html/i.test(contentType) || /^\s*</.test(body);
-	const message = isHtml ? '' : apiMessage(body, apiKey);
+	const message = isHtml ? '' : apiMessage(read, apiKey);
 	const said = message ? `: ${message}` : '';
 	if (status === 401 || status === 403) {
 		return fail(
@@ -163,7 +145,6 @@ function verdict(
 	if (status < 200 || status >= 300) {
 		return fail(`GET ${MODELS_PATH} answered HTTP ${status}${said}.`);
 	}
-	const read = readJsonText(body);
 	if (read.kind !== 'json') {
 		return fail(
 			`The Base URL answered HTTP ${status} with ${read.kind === 'text' ? 'something that is not JSON' : `JSON that cannot be read (${read.why})`}: it is probably not the API's address. ${USE_DEFAULT}`,
@@ -187,17 +168,20 @@ export async function testCometApiCredential(
 
 	let response: Response;
 	let body: string | null;
-	const signal = AbortSignal.timeout(TIMEOUT_MS);
+	// Nothing stops a credential test but its own time limit.
+	const signals = requestSignals(new AbortController().signal, TIMEOUT_MS);
 	try {
 		response = await fetch(target.endpoint, {
 			method: 'GET',
 			headers: { Authorization: `Bearer ${apiKey}`, Accept: 'application/json' },
 			redirect: 'manual',
-			signal,
+			signal: signals.either,
 		});
-		body = await readBody(response, signal);
+		// At most an answer's size, as every answer of the node is read (the bounded reader).
+		const read = await readBounded(response.body ?? '', MAX_ANSWER_BYTES, signals.either);
+		body = read.kind === 'complete' ? read.text : null;
 	} catch (error) {
-		return fail(connectionFailure(target.url, failureCode(error)));
+		return fail(connectionFailure(target.url, toTransportFailure(error, signals)));
 	}
 	return verdict(response, body, target.url, apiKey);
 }

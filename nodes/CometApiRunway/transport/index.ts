@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
-import { readJsonText } from '../helpers/boundedJson';
 import { MAX_ANSWER_BYTES } from '../helpers/constants';
+import { readBody } from '../helpers/envelope';
 import type { HttpAnswer } from '../helpers/interfaces';
 import type { JsonBytes } from '../helpers/jsonBytes';
 import type { RouteCall } from './routes';
@@ -154,16 +154,15 @@ export async function cometApiRequest(this: IExecuteFunctions, call: ApiCall): P
 			),
 			signals.either,
 		)) as HttpAnswer;
-		const body = await readBounded(response.body as ByteStream, MAX_ANSWER_BYTES, signals.either);
-		const read = body.kind === 'complete' ? readJsonText(body.text) : undefined;
+		const read = await readBounded(response.body as ByteStream, MAX_ANSWER_BYTES, signals.either);
 		return {
 			kind: 'answered',
 			answer: {
 				statusCode: response.statusCode,
 				headers: response.headers ?? {},
-				body: read?.kind === 'json' ? read.value : read?.kind === 'text' ? read.text : '',
-				...(body.kind === 'oversized' ? { oversizedBytes: body.bytesRead } : {}),
-				...(read?.kind === 'unreadable' ? { unreadable: read.why } : {}),
+				...(read.kind === 'complete'
+					? readBody(read.text)
+					: { body: '', oversizedBytes: read.bytesRead }),
 			},
 		};
 	} catch (error) {

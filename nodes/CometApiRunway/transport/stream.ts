@@ -91,7 +91,8 @@ export async function readBounded(
  * The first bytes of a body (at least `count`, or all there is). Unless the body has ended, they
  * are put back, so the stream can still be read whole afterwards. Read in paused mode: once the
  * `readable` listener is gone the stream flows again for the next reader, whether it listens to
- * `data` or pipes.
+ * `data` or pipes. They are put back in the same tick they are read: when the body's end is
+ * already buffered behind them, the stream would otherwise announce its end first and drop them.
  */
 export async function peekHead(
 	body: ByteStream,
@@ -114,7 +115,10 @@ export async function peekHead(
 				chunks.push(toBuffer(chunk));
 				length += chunks[chunks.length - 1].length;
 			}
-			if (length >= count) finish();
+			if (length >= count) {
+				body.unshift(Buffer.concat(chunks));
+				finish();
+			}
 		};
 		const onEnd = () => {
 			ended = true;
@@ -127,7 +131,5 @@ export async function peekHead(
 		body.on('error', onError);
 		body.on('close', onClose);
 	});
-	const head = Buffer.concat(chunks);
-	if (!ended && head.length > 0) body.unshift(head);
-	return { head, ended };
+	return { head: Buffer.concat(chunks), ended };
 }
