@@ -40,6 +40,9 @@ export const POLL = {
 export const CREATE = {
 	/** A create is sent again only when the API certainly did not take it (refused, 429, 503). */
 	maxAttempts: 4,
+	/** Its own pacing between attempts: 0.5–1 s, 1–2 s, 2–4 s (backoff with equal jitter). */
+	backoffBaseMs: 1_000,
+	backoffCapMs: 30_000,
 	/** After a stop, creates already sent get this long to answer so their task IDs are kept. */
 	stopGraceMs: 5_000,
 	/** A create may take this many Request Timeouts in all (a status request takes one). */

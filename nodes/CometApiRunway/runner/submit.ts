@@ -3,7 +3,7 @@ import { classifyCreateAnswer } from '../helpers/answers';
 import { CREATE } from '../helpers/constants';
 import { mayResendCreate } from '../helpers/createRetry';
 import type { CreateRequest, NormalisedTask, WaitSettings } from '../helpers/interfaces';
-import { backoffDelay, DEFAULT_POLL_SETTINGS } from '../helpers/poller';
+import { backoffDelay } from '../helpers/poller';
 import { refusesRoute, unservedRouteProblem } from '../helpers/unserved';
 import { cometApiRequest, type HttpResult } from '../transport';
 import { requestBody } from './body';
@@ -76,7 +76,7 @@ export async function submitTask(
 			);
 		}
 		const delay = Math.max(
-			backoffDelay(attempt, DEFAULT_POLL_SETTINGS, run.clock.random),
+			backoffDelay(attempt, CREATE, run.clock.random),
 			retryAfterMs ?? 0,
 		);
 		if (run.clock.now() + delay > deadlineMs) {
