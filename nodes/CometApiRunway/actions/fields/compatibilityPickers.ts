@@ -10,15 +10,15 @@ import { validateRatio } from './ratio';
  * The models the compatibility routes document, the default first; the routes take any other
  * model ID too, typed in Custom Model ID or saved by hand.
  */
-export const COMPATIBILITY_MODELS = ['gen4', 'gen4_turbo'] as const;
-export const COMPATIBILITY_DEFAULT_MODEL = 'gen4';
+const COMPATIBILITY_MODELS = ['gen4', 'gen4_turbo'] as const;
+const COMPATIBILITY_DEFAULT_MODEL = 'gen4';
 
 /** The ratios Generate's route documents, the default first; it takes any other W:H too. */
-export const COMPATIBILITY_RATIOS = ['1280:720', '720:1280', '16:9', '9:16', '1:1'] as const;
-export const COMPATIBILITY_DEFAULT_RATIO = '1280:720';
+const COMPATIBILITY_RATIOS = ['1280:720', '720:1280', '16:9', '9:16', '1:1'] as const;
+const COMPATIBILITY_DEFAULT_RATIO = '1280:720';
 
 /** The value of a Ratio field that means "the ratio is typed in Custom Ratio". */
-export const CUSTOM_RATIO = 'custom';
+const CUSTOM_RATIO = 'custom';
 
 // Plain names: n8n's lint reads a parameter's default only from a literal or a name.
 const defaultCompatibilityModel = COMPATIBILITY_DEFAULT_MODEL;

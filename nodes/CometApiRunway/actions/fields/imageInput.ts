@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { type MediaInput, type MediaValue, readMedia } from './mediaInput';
+import { BY_URL, type MediaInput, type MediaValue, readMedia } from './mediaInput';
 
 /** The image input most operations have: Image Source, Image URL, Input Binary Field. */
 export const IMAGE_INPUT: MediaInput = {
@@ -20,7 +20,7 @@ const imageSourceOptions = [
 	{
 		name: 'Image URL',
 		value: 'url',
-		description: 'A public https:// URL on a domain name, at most 2,048 characters',
+		description: BY_URL,
 	},
 ];
 

@@ -12,7 +12,7 @@ import {
 // times.
 
 /** Runway takes at most this many keyframes, at times within the video (at most 30 s). */
-export const KEYFRAMES = { max: 5, maxSeconds: 30 } as const;
+const KEYFRAMES = { max: 5, maxSeconds: 30 } as const;
 
 const KEYFRAME_LIST: ImageList = {
 	name: 'keyframes',

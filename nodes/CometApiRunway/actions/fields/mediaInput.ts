@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { type BinaryDataUri, checkBinaryFile } from '../../helpers/binaryInput';
+import { MEDIA } from '../../helpers/constants';
 import type { MediaKind } from '../../helpers/media';
 import { InputError, requireText } from '../../helpers/validation';
 import { validateMediaUrl } from '../../helpers/urls';
@@ -17,6 +18,9 @@ export interface MediaInput {
 	/** Field names as the form shows them. */
 	labels: { source: string; url: string; binaryProperty: string };
 }
+
+/** What a source "by URL" takes, as the image and video sources say it. */
+export const BY_URL = `A public https:// URL on a domain name, at most ${MEDIA.urlMaxLength.toLocaleString('en-US')} characters`;
 
 /** A media input as the request holds it: a URL, or a checked file sent later as a data URI. */
 export type MediaValue = string | BinaryDataUri;

@@ -9,7 +9,7 @@ import { SINCE_VERSION_1_1, VERSION_1 } from '../versions';
 // routes' pickers are in compatibilityPickers.ts.
 
 /** The value of the Model field that means "the ID is typed in Custom Model ID". */
-export const CUSTOM_MODEL = 'custom';
+const CUSTOM_MODEL = 'custom';
 
 /** A known model as the picker offers it: a legacy one is labelled so, its ID kept as the value. */
 function modelOption(model: string, legacy: Readonly<Record<string, string>>) {

@@ -3,8 +3,8 @@ import type { INodeProperties } from 'n8n-workflow';
 import { describe, InputError } from '../../helpers/validation';
 
 /** Generate's camera motion: each axis from -MOTION_LIMIT to MOTION_LIMIT. */
-export const MOTION_LIMIT = 10;
-export const MOTION_AXES = ['x', 'y', 'z', 'r', 'bg_x_pan', 'bg_y_pan'] as const;
+const MOTION_LIMIT = 10;
+const MOTION_AXES = ['x', 'y', 'z', 'r', 'bg_x_pan', 'bg_y_pan'] as const;
 /** What each camera-motion axis does, as the form names it. */
 const MOTION_AXIS_NAMES: Record<(typeof MOTION_AXES)[number], string> = {
 	x: 'Pan Horizontally (x)',

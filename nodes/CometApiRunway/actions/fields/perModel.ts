@@ -31,11 +31,7 @@ function groupsOf<Limits>({ base, models, keyOf }: ModelField<Limits>) {
 }
 
 /** The saved name of `field` for `model`, in version 1 or a later version. */
-export function fieldNameFor<Limits>(
-	field: ModelField<Limits>,
-	model: string,
-	version1: boolean,
-): string {
+function fieldNameFor<Limits>(field: ModelField<Limits>, model: string, version1: boolean): string {
 	if (version1) return field.base;
 	const group = groupsOf(field).find(({ models }) => models.includes(model));
 	return group?.name ?? `${field.base}_custom`;

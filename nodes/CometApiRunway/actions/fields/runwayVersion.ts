@@ -3,7 +3,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { describe, InputError, requireText } from '../../helpers/validation';
 import { readOptions } from './options';
 
-export const DEFAULT_RUNWAY_VERSION = '2024-11-06';
+const DEFAULT_RUNWAY_VERSION = '2024-11-06';
 
 /** Runway API Version, an option of every operation. */
 export const runwayVersionOption: INodeProperties = {

@@ -3,8 +3,8 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { validateIntegerChoice } from '../../helpers/validation';
 
 /** Video lengths of the compatibility routes (Generate, Restyle Video), and their default. */
-export const GENERATE_SECONDS = [5, 10] as const;
-export const DEFAULT_GENERATE_SECONDS = 5;
+const GENERATE_SECONDS = [5, 10] as const;
+const DEFAULT_GENERATE_SECONDS = 5;
 
 // A plain name: n8n's lint reads a parameter's default only from a literal or a name.
 const defaultSeconds = DEFAULT_GENERATE_SECONDS;

@@ -3,7 +3,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { InputError } from '../../helpers/validation';
 
 /** The aspect ratios aleph2 can outpaint a video to, in Runway's order (cometapi-runway-api.md §13). */
-export const TARGET_ASPECT_RATIOS = ['16:9', '4:3', '3:2', '1:1', '2:3', '3:4', '9:16', '21:9'];
+const TARGET_ASPECT_RATIOS = ['16:9', '4:3', '3:2', '1:1', '2:3', '3:4', '9:16', '21:9'];
 
 /** Target Aspect Ratio, shown for the `models` that outpaint; empty keeps the video's own. */
 export function targetAspectRatioProperty(models: string[]): INodeProperties {

@@ -17,7 +17,7 @@ function listed(names: readonly string[]): string {
 }
 
 /** The names of the `operations` that create tasks on `family`, as the Operation list orders them. */
-export function creatorsOn(family: TaskRoute, operations: readonly OperationMeta[]): string[] {
+function creatorsOn(family: TaskRoute, operations: readonly OperationMeta[]): string[] {
 	return operations
 		.filter(({ createRoute }) => createRoute?.family === family)
 		.map(({ name }) => name)

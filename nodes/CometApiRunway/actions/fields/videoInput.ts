@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import type { MediaInput } from './mediaInput';
+import { BY_URL, type MediaInput } from './mediaInput';
 
 /** The video input most operations have: Video Source, Video URL, Input Video Binary Field. */
 export const VIDEO_INPUT: MediaInput = {
@@ -28,7 +28,7 @@ export function videoSourceProperties(what: string): INodeProperties[] {
 				{
 					name: 'Video URL',
 					value: 'url',
-					description: 'A public https:// URL on a domain name, at most 2,048 characters',
+					description: BY_URL,
 				},
 			],
 			default: 'url',
