@@ -19,7 +19,7 @@ const RESOURCES: Array<{ name: string; value: Resource; defaultOperation: string
 	{ name: 'Task', value: 'task', defaultOperation: 'get' },
 ];
 
-/** Every operation of the node but Get: adding one is adding its file and a line here. */
+/** Every operation of the node but Get: adding one is adding its file, its import and a line here. */
 const OPERATIONS: Operation[] = [
 	actOne,
 	characterPerformance,
