@@ -2,8 +2,10 @@
 /** The compiled helpers, as they ship in the package. */
 const path = require('node:path');
 
-const helpers = path.join(__dirname, '..', '..', 'dist', 'nodes', 'CometApiRunway', 'helpers');
-const load = (name) => require(path.join(helpers, `${name}.js`));
+const node = path.join(__dirname, '..', '..', 'dist', 'nodes', 'CometApiRunway');
+const load = (name) => require(path.join(node, 'helpers', `${name}.js`));
+/** A field module (actions/fields/): its form property and its reader with its checks. */
+const field = (name) => require(path.join(node, 'actions', 'fields', `${name}.js`));
 
 module.exports = {
 	normaliser: load('normaliser'),
@@ -20,4 +22,5 @@ module.exports = {
 	boundedJson: load('boundedJson'),
 	envelope: load('envelope'),
 	jsonBytes: load('jsonBytes'),
+	field,
 };

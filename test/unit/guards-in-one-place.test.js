@@ -51,7 +51,7 @@ describe('the task-ID rule', () => {
 
 	test('a task ID enters a status path or a file name only through the rule', () => {
 		const routes = text(path.join('nodes', 'CometApiRunway', 'transport', 'routes.ts'));
-		expect(routes).toMatch(/\/tasks\/\$\{taskIdSegment\(taskId\)\}/);
+		expect(routes).toMatch(/path: STATUS_PATHS\.official\.path\.replace\('\{ID\}', \(\) => taskIdSegment\(taskId\)\)/);
 		expect(routes).toMatch(/task_id: requireUsableTaskId\(taskId\)/);
 		expect(filesWith(/encodeURIComponent\(taskId|encodeURIComponent\(\w*\.taskId/)).toEqual([]);
 		expect(filesWith(/prepareBinaryData\(/)).toEqual([path.join('nodes', 'CometApiRunway', 'runner', 'download.ts')]);

@@ -1,8 +1,15 @@
 'use strict';
-const { validation, media, urls, jsonBytes } = require('../support/dist');
+const { media, urls, jsonBytes, field } = require('../support/dist');
 const images = require('../support/images');
 
-const v = validation;
+const { validatePrompt } = field('prompt');
+const { validateSeed } = field('seed');
+const { validateSeconds } = field('seconds');
+const { validateRatio } = field('ratio');
+const { validateModel } = field('model');
+const { validateTaskId } = field('taskIdField');
+const { validateRunwayVersion } = field('runwayVersion');
+const { validateMotionVector } = field('motionVector');
 
 const refuses = (fn, field, pattern) => {
 	let error;
@@ -34,73 +41,73 @@ describe('URLs', () => {
 
 describe('prompt', () => {
 	test('512 characters pass, 513 do not', () => {
-		expect(v.validatePrompt('Prompt', 'a'.repeat(512), false)).toHaveLength(512);
-		refuses(() => v.validatePrompt('Prompt', 'a'.repeat(513), false), 'Prompt', /513 characters long \(most emoji count as 2\); at most 512/);
+		expect(validatePrompt('Prompt', 'a'.repeat(512), false)).toHaveLength(512);
+		refuses(() => validatePrompt('Prompt', 'a'.repeat(513), false), 'Prompt', /513 characters long \(most emoji count as 2\); at most 512/);
 	});
 	test('optional prompt may be empty; required may not', () => {
-		expect(v.validatePrompt('Prompt', '', false)).toBeUndefined();
-		refuses(() => v.validatePrompt('Prompt', '  ', true), 'Prompt', /Prompt is empty/);
+		expect(validatePrompt('Prompt', '', false)).toBeUndefined();
+		refuses(() => validatePrompt('Prompt', '  ', true), 'Prompt', /Prompt is empty/);
 	});
 });
 
 describe('numbers', () => {
-	test.each([0, 999999999, '42'])('seed %p passes', (seed) => expect(v.validateSeed(seed)).toBe(Number(seed)));
+	test.each([0, 999999999, '42'])('seed %p passes', (seed) => expect(validateSeed(seed)).toBe(Number(seed)));
 	test.each([
 		[-1, /between 0 and 999999999, got -1/],
 		[1000000000, /between 0 and 999999999/],
 		[1.5, /whole number/],
 		['abc', /whole number/],
-	])('seed %p is refused', (seed, pattern) => refuses(() => v.validateSeed(seed), 'Seed', pattern));
-	test('an empty seed means none', () => expect(v.validateSeed('')).toBeUndefined());
+	])('seed %p is refused', (seed, pattern) => refuses(() => validateSeed(seed), 'Seed', pattern));
+	test('an empty seed means none', () => expect(validateSeed('')).toBeUndefined());
 
-	test.each([5, 10, '10'])('duration %p passes', (d) => expect(v.validateDuration('Duration', d)).toBe(Number(d)));
-	test.each([7, 0, 'five'])('duration %p is refused', (d) => refuses(() => v.validateDuration('Duration', d), 'Duration', /Duration (\S+ is not allowed; allowed: 5, 10|must be a whole number)/));
+	test.each([5, 10, '10'])('seconds %p passes', (d) => expect(validateSeconds('Seconds', d)).toBe(Number(d)));
+	test.each([7, 0, 'five'])('seconds %p is refused', (d) => refuses(() => validateSeconds('Seconds', d), 'Seconds', /Seconds (\S+ is not allowed; allowed: 5, 10|must be a whole number)/));
 });
 
 describe('model and ratio', () => {
 	test('a ratio from a list must be one of it, and the message says for what', () => {
 		const gen3a = ['1280:768', '768:1280'];
-		expect(v.validateRatio('Ratio', '768:1280', gen3a, ' for model gen3a_turbo')).toBe('768:1280');
-		refuses(() => v.validateRatio('Ratio', '1280:720', gen3a, ' for model gen3a_turbo'), 'Ratio', /not available for model gen3a_turbo; allowed: 1280:768, 768:1280/);
+		expect(validateRatio('Ratio', '768:1280', gen3a, ' for model gen3a_turbo')).toBe('768:1280');
+		refuses(() => validateRatio('Ratio', '1280:720', gen3a, ' for model gen3a_turbo'), 'Ratio', /not available for model gen3a_turbo; allowed: 1280:768, 768:1280/);
 	});
 	test('without a list any W:H ratio passes', () => {
-		expect(v.validateRatio('Ratio', '1920:1080')).toBe('1920:1080');
-		expect(v.validateRatio('Ratio', '16:9')).toBe('16:9');
+		expect(validateRatio('Ratio', '1920:1080')).toBe('1920:1080');
+		expect(validateRatio('Ratio', '16:9')).toBe('16:9');
 	});
-	test.each(['16x9', 'wide', '1280:'])('ratio %p is refused', (r) => refuses(() => v.validateRatio('Ratio', r), 'Ratio', /must look like 1280:720/));
+	test.each(['16x9', 'wide', '1280:'])('ratio %p is refused', (r) => refuses(() => validateRatio('Ratio', r), 'Ratio', /must look like 1280:720/));
 	test('model ids', () => {
-		expect(v.validateModel('Model', 'gen4.5')).toBe('gen4.5');
-		refuses(() => v.validateModel('Model', 'gen4 turbo'), 'Model', /is not a model ID/);
-		refuses(() => v.validateModel('Model', ''), 'Model', /Model is empty/);
+		expect(validateModel('Model', 'gen4.5')).toBe('gen4.5');
+		refuses(() => validateModel('Model', 'gen4 turbo'), 'Model', /is not a model ID/);
+		refuses(() => validateModel('Model', ''), 'Model', /Model is empty/);
 	});
 });
 
 describe('task id and version', () => {
 	test('task ids', () => {
-		expect(v.validateTaskId(' 3d957031-9a2a-45e2-9dc7-bc8513059c50 ')).toBe('3d957031-9a2a-45e2-9dc7-bc8513059c50');
-		expect(v.validateTaskId('task_abc123')).toBe('task_abc123');
-		refuses(() => v.validateTaskId(''), 'Task ID', /Task ID is empty/);
-		refuses(() => v.validateTaskId('abc/../models'), 'Task ID', /malformed/);
-		refuses(() => v.validateTaskId('abc def'), 'Task ID', /malformed/);
+		expect(validateTaskId(' 3d957031-9a2a-45e2-9dc7-bc8513059c50 ')).toBe('3d957031-9a2a-45e2-9dc7-bc8513059c50');
+		expect(validateTaskId('task_abc123')).toBe('task_abc123');
+		refuses(() => validateTaskId(''), 'Task ID', /Task ID is empty/);
+		refuses(() => validateTaskId('abc/../models'), 'Task ID', /malformed/);
+		refuses(() => validateTaskId('abc def'), 'Task ID', /malformed/);
 	});
 	test('runway version', () => {
-		expect(v.validateRunwayVersion('2024-11-06')).toBe('2024-11-06');
-		refuses(() => v.validateRunwayVersion('latest'), 'Runway API Version', /date like 2024-11-06/);
+		expect(validateRunwayVersion('2024-11-06')).toBe('2024-11-06');
+		refuses(() => validateRunwayVersion('latest'), 'Runway API Version', /date like 2024-11-06/);
 	});
 });
 
 describe('motion vector', () => {
 	test('fills missing axes with 0 and reads JSON text', () => {
-		expect(v.validateMotionVector({ y: 0.4, r: -6 })).toEqual({ x: 0, y: 0.4, z: 0, r: -6, bg_x_pan: 0, bg_y_pan: 0 });
-		expect(v.validateMotionVector('{"x": 1}')).toMatchObject({ x: 1, y: 0 });
-		expect(v.validateMotionVector({})).toEqual({ x: 0, y: 0, z: 0, r: 0, bg_x_pan: 0, bg_y_pan: 0 });
+		expect(validateMotionVector({ y: 0.4, r: -6 })).toEqual({ x: 0, y: 0.4, z: 0, r: -6, bg_x_pan: 0, bg_y_pan: 0 });
+		expect(validateMotionVector('{"x": 1}')).toMatchObject({ x: 1, y: 0 });
+		expect(validateMotionVector({})).toEqual({ x: 0, y: 0, z: 0, r: 0, bg_x_pan: 0, bg_y_pan: 0 });
 	});
 	test.each([
 		[{ x: 11 }, /x must be a number from -10 to 10/],
 		[{ q: 1 }, /unknown axis "q"/],
 		['{bad', /not valid JSON/],
 		[[1, 2], /must be an object/],
-	])('%p is refused', (value, pattern) => refuses(() => v.validateMotionVector(value), 'Motion Vector', pattern));
+	])('%p is refused', (value, pattern) => refuses(() => validateMotionVector(value), 'Motion Vector', pattern));
 });
 
 describe('credential base URL', () => {

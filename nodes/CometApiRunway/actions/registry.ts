@@ -19,19 +19,21 @@ const RESOURCES: Array<{ name: string; value: Resource; defaultOperation: string
 	{ name: 'Task', value: 'task', defaultOperation: 'get' },
 ];
 
-/** Every operation of the node: adding one is adding its file and a line here. */
-const ALL: Operation[] = [
+/** Every operation of the node but Get: adding one is adding its file, its import and a line here. */
+const OPERATIONS: Operation[] = [
 	actOne,
 	characterPerformance,
 	fromCallback,
 	generate,
-	getTask,
 	imageToVideo,
 	restyle,
 	textToImage,
 	upscale,
 	videoToVideo,
 ];
+
+/** And Get, whose help names the operations that create tasks on each route. */
+const ALL: Operation[] = [...OPERATIONS, getTask(OPERATIONS.map(({ meta }) => meta))];
 
 export function findOperation(resource: string, value: string): Operation | undefined {
 	return ALL.find(

@@ -16,7 +16,7 @@ import { CREDENTIAL_TYPE } from '../transport';
 import { createShaper, type Shaper } from './errors';
 import type { Operation } from './operation';
 import { createOutput, type Output } from './output';
-import { readWaitSettings } from './wait.descriptions';
+import { readWaitSettings } from './fields/waitSettings';
 import { findOperation } from './registry';
 
 function dispatch(ctx: IExecuteFunctions): Operation {
@@ -34,7 +34,7 @@ function dispatch(ctx: IExecuteFunctions): Operation {
 
 /** n8n's Retry On Fail would submit the whole batch again, and pay for it again. */
 function refuseRetryOnFail(ctx: IExecuteFunctions, operation: Operation, shape: Shaper) {
-	if (!operation.meta.creates || !ctx.getNode().retryOnFail) return;
+	if (!operation.meta.createRoute || !ctx.getNode().retryOnFail) return;
 	throw shape.operationError(
 		'Retry On Fail is on for this node: a retry would submit, and pay for, every task of the batch again',
 		'Turn off Retry On Fail in the node settings; nothing was sent. To retry failed items without paying twice, set On Error to Continue, then send only the items that came back with an error, or follow their taskId with Get Task.',

@@ -27,15 +27,20 @@ export interface RouteCall {
 	body?: IDataObject;
 }
 
-/** The status route of each family (§4, §6); the task ID passes the task-ID rule on both. */
+/** The status route of each family (§4, §6), `{ID}` standing for the task ID, as help texts show it. */
+export const STATUS_PATHS = {
+	official: { method: 'GET', path: '/runwayml/v1/tasks/{ID}' },
+	feed: { method: 'POST', path: '/runway/feed' },
+} as const satisfies Record<TaskRoute, { method: IHttpRequestMethods; path: string }>;
+
+/** The status request of each family; the task ID passes the task-ID rule on both. */
 export const STATUS_ROUTES: Record<TaskRoute, (taskId: string) => RouteCall> = {
 	official: (taskId) => ({
-		method: 'GET',
-		path: `/runwayml/v1/tasks/${taskIdSegment(taskId)}`,
+		method: STATUS_PATHS.official.method,
+		path: STATUS_PATHS.official.path.replace('{ID}', () => taskIdSegment(taskId)),
 	}),
 	feed: (taskId) => ({
-		method: 'POST',
-		path: '/runway/feed',
+		...STATUS_PATHS.feed,
 		body: { task_id: requireUsableTaskId(taskId) },
 	}),
 };

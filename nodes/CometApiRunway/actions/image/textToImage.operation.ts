@@ -1,27 +1,59 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { RUNWAY_SEED_MAX, TEXT_TO_IMAGE } from '../../helpers/constants';
 import type { PreparedTask } from '../../helpers/interfaces';
-import { describe, InputError, optionalText, validateSeed } from '../../helpers/validation';
+import { describe, InputError, optionalText } from '../../helpers/validation';
+import { CREATE_ROUTES } from '../../transport/routes';
+import { modelProperties, readModel } from '../fields/model';
+import { optionsCollection, readOptions } from '../fields/options';
+import { type PromptSpec, promptProperty, readPrompt } from '../fields/prompt';
 import {
-	optionsCollection,
 	publicFigureThresholdOption,
-	runwayVersionOption,
-	seedOption,
-} from '../common.descriptions';
-import { promptProperty, ratioProperties, referenceImagesProperty } from '../inputs.descriptions';
-import { waitProperties } from '../wait.descriptions';
-import { modelProperties, readModel, readRatio } from '../model';
-import { prepareCreate, type Operation } from '../operation';
-import {
-	type PromptSpec,
 	readContentModeration,
-	readOptions,
-	readPrompt,
+} from '../fields/publicFigureThreshold';
+import { type RatioLimits, ratioProperties, readRatio } from '../fields/ratio';
+import {
 	readReferenceEntries,
 	readReferenceImage,
-} from '../parameters';
-import { CREATE_ROUTES } from '../../transport/routes';
+	referenceImagesProperty,
+} from '../fields/referenceImages';
+import { runwayVersionOption } from '../fields/runwayVersion';
+import { RUNWAY_SEED_MAX, seedOption, validateSeed } from '../fields/seed';
+import { waitProperties } from '../fields/waitSettings';
+import { type CreatingMeta, type Operation, prepareCreate } from '../operation';
+
+const TEXT_TO_IMAGE_RATIOS = [
+	'1920:1080',
+	'1080:1920',
+	'1024:1024',
+	'1360:768',
+	'1080:1080',
+	'1168:880',
+	'1440:1080',
+	'1080:1440',
+	'1808:768',
+	'2112:912',
+	'1280:720',
+	'720:1280',
+	'720:720',
+	'960:720',
+	'720:960',
+	'1680:720',
+];
+
+/** Text to Image (§3.1): Runway's models and ratios, and CometAPI's need of reference images. */
+const TEXT_TO_IMAGE = {
+	models: {
+		gen4_image: { ratios: TEXT_TO_IMAGE_RATIOS },
+		gen4_image_turbo: { ratios: TEXT_TO_IMAGE_RATIOS },
+	} as Record<string, RatioLimits>,
+	defaultModel: 'gen4_image',
+	defaultRatio: '1280:720',
+	promptMaxUnits: 1000,
+	minReferences: 1,
+	maxReferences: 3,
+	/** A reference's tag: 3 to 16 letters, digits or underscores, a letter first; the prompt says `@tag`. */
+	tagPattern: /^[A-Za-z][A-Za-z0-9_]{2,15}$/,
+} as const;
 
 const { defaultModel, defaultRatio, models } = TEXT_TO_IMAGE;
 const REFERENCES = 'Reference Images';
@@ -147,26 +179,20 @@ async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<Prep
 		seed: validateSeed(options.seed, RUNWAY_SEED_MAX),
 		contentModeration: readContentModeration(options),
 	};
-	return await prepareCreate.call(
-		this,
-		itemIndex,
-		CREATE_ROUTES.textToImage,
-		'image',
-		async () => ({
-			...body,
-			referenceImages: await readReferences.call(this, itemIndex, model),
-		}),
-	);
+	return await prepareCreate.call(this, itemIndex, textToImage.meta, async () => ({
+		...body,
+		referenceImages: await readReferences.call(this, itemIndex, model),
+	}));
 }
 
-export const textToImage: Operation = {
+export const textToImage: Operation<CreatingMeta> = {
 	meta: {
 		resource: 'image',
 		value: 'textToImage',
 		name: 'Text to Image',
 		description: 'Make an image from a prompt and 1 to 3 reference images',
 		action: 'Generate an image from a prompt and reference images',
-		creates: true,
+		createRoute: CREATE_ROUTES.textToImage,
 	},
 	properties,
 	prepare,

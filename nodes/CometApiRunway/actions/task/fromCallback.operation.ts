@@ -3,10 +3,10 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { readCallbackBody, valueAtPath } from '../../helpers/callback';
 import type { PreparedTask } from '../../helpers/interfaces';
 import { optionalBoolean, optionalText } from '../../helpers/validation';
-import { optionsCollection, runwayVersionOption } from '../common.descriptions';
-import { waitProperties } from '../wait.descriptions';
+import { optionsCollection } from '../fields/options';
+import { readRunwayVersion, runwayVersionOption } from '../fields/runwayVersion';
+import { waitProperties } from '../fields/waitSettings';
 import type { Operation } from '../operation';
-import { readRunwayVersion } from '../parameters';
 
 /** Download Output, Output Binary Field and Wait Options, as every operation has them. */
 const [, ...downloadAndWaitOptions] = waitProperties(true);
@@ -68,7 +68,6 @@ export const fromCallback: Operation = {
 		description:
 			'Turn the body CometAPI POSTed to a callback URL (an n8n Webhook) into the task, verified with CometAPI',
 		action: 'Read a task from the callback a Webhook received',
-		creates: false,
 		subtitle: 'Task from Callback',
 	},
 	properties,

@@ -1,26 +1,23 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { PreparedTask } from '../../helpers/interfaces';
-import {
-	callbackUrlProperty,
-	imageSourceProperties,
-	optionsCollection,
-	runwayVersionOption,
-	videoSourceProperties,
-} from '../common.descriptions';
-import { mediaInputProperties } from '../inputs.descriptions';
-import { waitProperties } from '../wait.descriptions';
-import { prepareCreate, type Operation } from '../operation';
-import { IMAGE_INPUT, readCallbackUrl, readMedia, VIDEO_INPUT } from '../parameters';
-import { CHARACTER_IMAGE_INPUT, PERFORMANCE_INPUT } from '../performance.inputs';
 import { CREATE_ROUTES } from '../../transport/routes';
+import { callbackUrlProperty, readCallbackUrl } from '../fields/callbackUrl';
+import { IMAGE_INPUT } from '../fields/imageInput';
+import { readMedia } from '../fields/mediaInput';
+import { optionsCollection } from '../fields/options';
+import {
+	CHARACTER_IMAGE_INPUT,
+	characterImageProperties,
+	PERFORMANCE_INPUT,
+	performanceVideoProperties,
+} from '../fields/performanceInputs';
+import { runwayVersionOption } from '../fields/runwayVersion';
+import { waitProperties } from '../fields/waitSettings';
+import { type CreatingMeta, type Operation, prepareCreate } from '../operation';
 
 /** The character image: the shared image fields under its name, each saying what Act-One takes. */
-const characterImageProperties = mediaInputProperties(
-	imageSourceProperties(false),
-	IMAGE_INPUT,
-	CHARACTER_IMAGE_INPUT,
-).map((property) =>
+const characterProperties = characterImageProperties().map((property) =>
 	property.name === IMAGE_INPUT.source
 		? { ...property, description: 'Where the character image comes from' }
 		: {
@@ -30,26 +27,22 @@ const characterImageProperties = mediaInputProperties(
 );
 
 const properties: INodeProperties[] = [
-	...characterImageProperties,
-	...mediaInputProperties(
-		videoSourceProperties('the performance video (16:9 landscape only)'),
-		VIDEO_INPUT,
-		PERFORMANCE_INPUT,
-	),
+	...characterProperties,
+	...performanceVideoProperties('the performance video (16:9 landscape only)'),
 	optionsCollection([runwayVersionOption]),
 	...waitProperties(true, [callbackUrlProperty]),
 ];
 
 async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<PreparedTask> {
 	const callbackUrl = readCallbackUrl.call(this, itemIndex);
-	return await prepareCreate.call(this, itemIndex, CREATE_ROUTES.actOne, 'video', async () => ({
+	return await prepareCreate.call(this, itemIndex, actOne.meta, async () => ({
 		callback_url: callbackUrl,
 		video: await readMedia.call(this, itemIndex, PERFORMANCE_INPUT),
 		image: await readMedia.call(this, itemIndex, CHARACTER_IMAGE_INPUT),
 	}));
 }
 
-export const actOne: Operation = {
+export const actOne: Operation<CreatingMeta> = {
 	meta: {
 		resource: 'video',
 		value: 'actOne',
@@ -57,7 +50,7 @@ export const actOne: Operation = {
 		description:
 			'Give a character image the face and expressions of a performance video (Act-One, the older model); 16:9 sources only',
 		action: "Give a character image an actor's facial expressions",
-		creates: true,
+		createRoute: CREATE_ROUTES.actOne,
 	},
 	properties,
 	prepare,

@@ -1,36 +1,41 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { CHARACTER_PERFORMANCE, RUNWAY_SEED_MAX } from '../../helpers/constants';
 import type { PreparedTask } from '../../helpers/interfaces';
-import {
-	describe,
-	InputError,
-	validateIntegerChoice,
-	validateSeed,
-} from '../../helpers/validation';
-import {
-	imageSourceProperties,
-	optionsCollection,
-	publicFigureThresholdOption,
-	runwayVersionOption,
-	seedOption,
-	videoSourceProperties,
-} from '../common.descriptions';
-import { waitProperties } from '../wait.descriptions';
-import { mediaInputProperties, ratioProperties } from '../inputs.descriptions';
-import { modelProperties, readModelAndRatio } from '../model';
-import { prepareCreate, type Operation } from '../operation';
-import {
-	IMAGE_INPUT,
-	type MediaInput,
-	readContentModeration,
-	readMedia,
-	readOptions,
-	VIDEO_INPUT,
-} from '../parameters';
-import { CHARACTER_IMAGE_INPUT, PERFORMANCE_INPUT } from '../performance.inputs';
+import { describe, InputError, validateIntegerChoice } from '../../helpers/validation';
 import { CREATE_ROUTES } from '../../transport/routes';
+import { type MediaInput, mediaInputProperties, readMedia } from '../fields/mediaInput';
+import { modelProperties } from '../fields/model';
+import { optionsCollection, readOptions } from '../fields/options';
+import {
+	CHARACTER_IMAGE_INPUT,
+	characterImageProperties,
+	PERFORMANCE_INPUT,
+	performanceVideoProperties,
+} from '../fields/performanceInputs';
+import {
+	publicFigureThresholdOption,
+	readContentModeration,
+} from '../fields/publicFigureThreshold';
+import { type RatioLimits, ratioProperties, readModelAndRatio } from '../fields/ratio';
+import { runwayVersionOption } from '../fields/runwayVersion';
+import { RUNWAY_SEED_MAX, seedOption, validateSeed } from '../fields/seed';
+import { VIDEO_INPUT, videoSourceProperties } from '../fields/videoInput';
+import { waitProperties } from '../fields/waitSettings';
+import { type CreatingMeta, type Operation, prepareCreate } from '../operation';
+
+/** Character Performance, Act-Two (§3.4). */
+const CHARACTER_PERFORMANCE = {
+	defaultModel: 'act_two',
+	defaultRatio: '1280:720',
+	models: {
+		act_two: { ratios: ['1280:720', '720:1280', '960:960', '1104:832', '832:1104', '1584:672'] },
+	} as Record<string, RatioLimits>,
+	expressionIntensities: [1, 2, 3, 4, 5],
+	defaultExpressionIntensity: 3,
+	/** The performance clip Runway takes, in seconds (not checked by the node). */
+	referenceSeconds: { min: 3, max: 30 },
+} as const;
 
 const { min: minSeconds, max: maxSeconds } = CHARACTER_PERFORMANCE.referenceSeconds;
 const { defaultModel, defaultRatio, models } = CHARACTER_PERFORMANCE;
@@ -81,10 +86,7 @@ const properties: INodeProperties[] = [
 		],
 		default: 'image',
 	},
-	...updateDisplayOptions(
-		{ show: { characterType: ['image'] } },
-		mediaInputProperties(imageSourceProperties(false), IMAGE_INPUT, CHARACTER_IMAGE_INPUT),
-	),
+	...updateDisplayOptions({ show: { characterType: ['image'] } }, characterImageProperties()),
 	...updateDisplayOptions(
 		{ show: { characterType: ['video'] } },
 		// Not the performance video's "data": one file taken for both videos would go unnoticed.
@@ -98,17 +100,9 @@ const properties: INodeProperties[] = [
 			{ default: 'character' },
 		),
 	),
-	...changing(
-		mediaInputProperties(
-			videoSourceProperties('the performance video'),
-			VIDEO_INPUT,
-			PERFORMANCE_INPUT,
-		),
-		PERFORMANCE_INPUT.source,
-		{
-			description: `The performance (face, and body with Body Control) the character follows. ${performanceText}`,
-		},
-	),
+	...changing(performanceVideoProperties('the performance video'), PERFORMANCE_INPUT.source, {
+		description: `The performance (face, and body with Body Control) the character follows. ${performanceText}`,
+	}),
 	...modelProperties(
 		Object.keys(models),
 		defaultModel,
@@ -166,8 +160,7 @@ async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<Prep
 		seed: validateSeed(options.seed, RUNWAY_SEED_MAX),
 		contentModeration: readContentModeration(options),
 	};
-	const route = CREATE_ROUTES.characterPerformance;
-	return await prepareCreate.call(this, itemIndex, route, 'video', async () => ({
+	return await prepareCreate.call(this, itemIndex, characterPerformance.meta, async () => ({
 		...body,
 		character: await readCharacter.call(this, itemIndex),
 		reference: { type: 'video', uri: await readMedia.call(this, itemIndex, PERFORMANCE_INPUT) },
@@ -182,7 +175,7 @@ function readBodyControl(value: unknown): boolean | undefined {
 	);
 }
 
-export const characterPerformance: Operation = {
+export const characterPerformance: Operation<CreatingMeta> = {
 	meta: {
 		resource: 'video',
 		value: 'characterPerformance',
@@ -190,7 +183,7 @@ export const characterPerformance: Operation = {
 		description:
 			'Make a character image or video move, speak and gesture as an actor does in a performance video (Act-Two)',
 		action: "Animate a character with an actor's whole performance",
-		creates: true,
+		createRoute: CREATE_ROUTES.characterPerformance,
 	},
 	properties,
 	prepare,

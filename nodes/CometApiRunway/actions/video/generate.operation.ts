@@ -1,42 +1,25 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import {
-	MOTION_AXES,
-	MOTION_AXIS_NAMES,
-	MOTION_LIMIT,
-	PROMPT_MAX_UNITS,
-} from '../../helpers/constants';
 import type { PreparedTask } from '../../helpers/interfaces';
-import { optionalText, validateMotionVector } from '../../helpers/validation';
+import { optionalText } from '../../helpers/validation';
 import { validateMediaUrl } from '../../helpers/urls';
-import {
-	callbackUrlProperty,
-	imageSourceProperties,
-	optionsCollection,
-	runwayVersionOption,
-	secondsOption,
-} from '../common.descriptions';
-import { promptProperty } from '../inputs.descriptions';
-import { waitProperties } from '../wait.descriptions';
-import { readModel } from '../model';
+import { CREATE_ROUTES } from '../../transport/routes';
+import { callbackUrlProperty, readCallbackUrl } from '../fields/callbackUrl';
 import {
 	compatibilityModelProperties,
 	compatibilityRatioProperties,
 	readPickedRatio,
-} from '../compatibilityModel';
-import { prepareCreate, type Operation } from '../operation';
-import {
-	IMAGE_INPUT,
-	type PromptSpec,
-	readBinaryMedia,
-	readCallbackUrl,
-	readMedia,
-	type MediaValue,
-	readOptions,
-	readPrompt,
-	readSeconds,
-} from '../parameters';
-import { CREATE_ROUTES } from '../../transport/routes';
+} from '../fields/compatibilityPickers';
+import { IMAGE_INPUT, imageSourceProperties } from '../fields/imageInput';
+import { type MediaValue, readBinaryMedia, readMedia } from '../fields/mediaInput';
+import { readModel } from '../fields/model';
+import { motionVectorOption, validateMotionVector } from '../fields/motionVector';
+import { optionsCollection, readOptions } from '../fields/options';
+import { PROMPT_MAX_UNITS, type PromptSpec, promptProperty, readPrompt } from '../fields/prompt';
+import { runwayVersionOption } from '../fields/runwayVersion';
+import { readSeconds, secondsOption } from '../fields/seconds';
+import { waitProperties } from '../fields/waitSettings';
+import { type CreatingMeta, type Operation, prepareCreate } from '../operation';
 
 const PROMPT: PromptSpec = {
 	required: true,
@@ -66,23 +49,7 @@ const properties: INodeProperties[] = [
 			default: '',
 			description: 'Public URL of an end-frame image the video moves toward',
 		},
-		{
-			displayName: 'Motion Vector',
-			name: 'motionVector',
-			type: 'collection',
-			placeholder: 'Add Axis',
-			default: {},
-			description:
-				'Camera motion: each axis from -10 to 10 (negative moves the other way, 0 is still)',
-			options: MOTION_AXES.map((axis) => ({
-				displayName: MOTION_AXIS_NAMES[axis],
-				name: axis,
-				type: 'number' as const,
-				typeOptions: { minValue: -MOTION_LIMIT, maxValue: MOTION_LIMIT, numberPrecision: 2 },
-				default: 0,
-				description: `${MOTION_AXIS_NAMES[axis]}, from -${MOTION_LIMIT} to ${MOTION_LIMIT}`,
-			})),
-		},
+		motionVectorOption,
 		runwayVersionOption,
 		secondsOption,
 		{
@@ -124,14 +91,14 @@ async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<Prep
 			...(motionVector ? { motion_vector: motionVector } : {}),
 		},
 	};
-	return await prepareCreate.call(this, itemIndex, CREATE_ROUTES.generate, 'video', async () => ({
+	return await prepareCreate.call(this, itemIndex, generate.meta, async () => ({
 		...body,
 		image: await readMedia.call(this, itemIndex, IMAGE_INPUT),
 		last_image: (await readLastImageBinary.call(this, itemIndex, options)) ?? body.last_image,
 	}));
 }
 
-export const generate: Operation = {
+export const generate: Operation<CreatingMeta> = {
 	meta: {
 		resource: 'video',
 		value: 'generate',
@@ -139,7 +106,7 @@ export const generate: Operation = {
 		description:
 			'Make a video from a prompt alone, or from a start image and an optional end frame',
 		action: 'Generate a video from a prompt alone or a start frame',
-		creates: true,
+		createRoute: CREATE_ROUTES.generate,
 	},
 	properties,
 	prepare,

@@ -1,42 +1,28 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { PROMPT_MAX_UNITS, type RatioLimits, SEED_MAX } from '../../helpers/constants';
 import type { PreparedTask } from '../../helpers/interfaces';
-import {
-	validateIntegerChoice,
-	validateIntegerInRange,
-	validatePrompt,
-	validateSeed,
-} from '../../helpers/validation';
-import {
-	imageSourceProperties,
-	optionsCollection,
-	runwayVersionOption,
-	seedOption,
-} from '../common.descriptions';
-import { promptProperty, ratioProperties } from '../inputs.descriptions';
-import { waitProperties } from '../wait.descriptions';
-import {
-	fieldNameFor,
-	legacyNote,
-	limitsOf,
-	type ModelField,
-	modelProperties,
-	perModelProperties,
-	readModel,
-	readRatio,
-} from '../model';
-import { isVersion1 } from '../versions';
-import { prepareCreate, type Operation } from '../operation';
-import { IMAGE_INPUT, type PromptSpec, readMedia, readOptions, readPrompt } from '../parameters';
 import { CREATE_ROUTES } from '../../transport/routes';
-import { outputFormatOption, readOutputFormat } from './outputFormat';
+import { type DurationLimits, durationProperties, readDuration } from '../fields/duration';
+import { IMAGE_INPUT, imageSourceProperties } from '../fields/imageInput';
+import { readMedia } from '../fields/mediaInput';
+import { legacyNote, modelProperties, readModel } from '../fields/model';
+import { optionsCollection, readOptions } from '../fields/options';
+import { outputFormatOption, readOutputFormat } from '../fields/outputFormat';
+import {
+	PROMPT_MAX_UNITS,
+	type PromptSpec,
+	promptProperty,
+	readPrompt,
+	validatePrompt,
+} from '../fields/prompt';
+import { type RatioLimits, ratioProperties, readRatio } from '../fields/ratio';
+import { runwayVersionOption } from '../fields/runwayVersion';
+import { SEED_MAX, seedOption, validateSeed } from '../fields/seed';
+import { waitProperties } from '../fields/waitSettings';
+import { type CreatingMeta, type Operation, prepareCreate } from '../operation';
 
 /** What a known Image to Video model takes: its ratios and durations. */
-interface ModelLimits extends RatioLimits {
-	durations: readonly number[];
-	defaultDuration: number;
-}
+type ModelLimits = RatioLimits & DurationLimits;
 
 const GEN4_RATIOS = ['1280:720', '720:1280', '1104:832', '832:1104', '960:960', '1584:672'];
 const VEO_RATIOS = ['1280:720', '720:1280', '1080:1920', '1920:1080'];
@@ -71,7 +57,6 @@ const OTHER_MODEL = {
 	maxDuration: 60,
 };
 const otherRatio = OTHER_MODEL.defaultRatio;
-const otherDuration = OTHER_MODEL.defaultDuration;
 
 const PROMPT: PromptSpec = {
 	required: false,
@@ -81,36 +66,6 @@ const PROMPT: PromptSpec = {
 };
 /** gen4.5 requires a prompt and takes a longer one (§13). */
 const GEN45_PROMPT: PromptSpec = { ...PROMPT, required: true, maxUnits: 1000 };
-
-const DURATION: ModelField<ModelLimits> = {
-	base: 'duration',
-	models: MODELS,
-	keyOf: ({ durations, defaultDuration }) => `${durations.join(',')}/${defaultDuration}`,
-};
-
-/**
- * Duration once per group of models that take the same durations, offering only those, and as
- * whole seconds in range for any other model ID (see `perModelProperties`).
- */
-const durationProperties = perModelProperties(
-	DURATION,
-	(models, { durations, defaultDuration }): INodeProperties => ({
-		displayName: 'Duration (Seconds)',
-		name: 'duration',
-		type: 'options',
-		options: durations.map((seconds) => ({ name: String(seconds), value: seconds })),
-		default: defaultDuration,
-		description: `Length of the video. ${models.join(' and ')} take ${durations.join(', ')} seconds.`,
-	}),
-	{
-		displayName: 'Duration (Seconds)',
-		name: 'duration',
-		type: 'number',
-		typeOptions: { minValue: OTHER_MODEL.minDuration, maxValue: OTHER_MODEL.maxDuration },
-		default: otherDuration,
-		description: 'Length of the video in whole seconds, as the model takes it',
-	},
-);
 
 const properties: INodeProperties[] = [
 	...imageSourceProperties(false),
@@ -122,7 +77,7 @@ const properties: INodeProperties[] = [
 		LEGACY,
 	),
 	...ratioProperties(MODELS, otherRatio),
-	...durationProperties,
+	...durationProperties(MODELS, OTHER_MODEL),
 	optionsCollection([
 		runwayVersionOption,
 		seedOption(SEED_MAX),
@@ -154,30 +109,6 @@ const properties: INodeProperties[] = [
 	...waitProperties(true),
 ];
 
-/** Ratio and duration as the model takes them: a known model's lists, or loosely for another ID. */
-function readShape(this: IExecuteFunctions, itemIndex: number, model: string) {
-	const ratio = readRatio.call(this, itemIndex, model, MODELS, otherRatio);
-	const limits = limitsOf(MODELS, model);
-	const duration = this.getNodeParameter(
-		fieldNameFor(DURATION, model, isVersion1.call(this)),
-		itemIndex,
-		limits?.defaultDuration ?? otherDuration,
-	);
-	const context = ` for model ${model}`;
-	return {
-		ratio,
-		duration: limits
-			? validateIntegerChoice('Duration', duration, limits.durations, context)
-			: validateIntegerInRange(
-					'Duration',
-					duration,
-					OTHER_MODEL.minDuration,
-					OTHER_MODEL.maxDuration,
-					context,
-				),
-	};
-}
-
 /** veo3.1's own options, sent only when set and only for the models that take them. */
 function readVeoOptions(options: IDataObject, model: string) {
 	if (!VEO31.includes(model)) return {};
@@ -190,7 +121,8 @@ function readVeoOptions(options: IDataObject, model: string) {
 async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<PreparedTask> {
 	const model = readModel.call(this, itemIndex);
 	const options = readOptions.call(this, itemIndex);
-	const { ratio, duration } = readShape.call(this, itemIndex, model);
+	const ratio = readRatio.call(this, itemIndex, model, MODELS, otherRatio);
+	const duration = readDuration.call(this, itemIndex, model, MODELS, OTHER_MODEL);
 	const body = {
 		model,
 		promptText: readPrompt.call(this, itemIndex, model === 'gen4.5' ? GEN45_PROMPT : PROMPT),
@@ -204,8 +136,7 @@ async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<Prep
 	return await prepareCreate.call(
 		this,
 		itemIndex,
-		CREATE_ROUTES.imageToVideo,
-		'video',
+		imageToVideo.meta,
 		async () => ({
 			...body,
 			promptImage: await readMedia.call(this, itemIndex, IMAGE_INPUT),
@@ -214,7 +145,7 @@ async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<Prep
 	);
 }
 
-export const imageToVideo: Operation = {
+export const imageToVideo: Operation<CreatingMeta> = {
 	meta: {
 		resource: 'video',
 		value: 'imageToVideo',
@@ -222,7 +153,7 @@ export const imageToVideo: Operation = {
 		description:
 			"Animate a still image into a video; choose among Runway's and Google's video models",
 		action: 'Animate a still image into a video',
-		creates: true,
+		createRoute: CREATE_ROUTES.imageToVideo,
 	},
 	properties,
 	prepare,

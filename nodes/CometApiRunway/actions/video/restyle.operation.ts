@@ -1,30 +1,25 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { PROMPT_MAX_UNITS, STRUCTURE_TRANSFORMATION } from '../../helpers/constants';
 import type { PreparedTask } from '../../helpers/interfaces';
 import { optionalBoolean, validateNumberInRange } from '../../helpers/validation';
-import {
-	callbackUrlProperty,
-	optionsCollection,
-	runwayVersionOption,
-	secondsOption,
-	videoSourceProperties,
-} from '../common.descriptions';
-import { promptProperty } from '../inputs.descriptions';
-import { waitProperties } from '../wait.descriptions';
-import { readModel } from '../model';
-import { compatibilityModelProperties } from '../compatibilityModel';
-import { prepareCreate, type Operation } from '../operation';
-import {
-	type PromptSpec,
-	readCallbackUrl,
-	readMedia,
-	readOptions,
-	readPrompt,
-	readSeconds,
-	VIDEO_INPUT,
-} from '../parameters';
 import { CREATE_ROUTES } from '../../transport/routes';
+import { callbackUrlProperty, readCallbackUrl } from '../fields/callbackUrl';
+import { compatibilityModelProperties } from '../fields/compatibilityPickers';
+import { readMedia } from '../fields/mediaInput';
+import { readModel } from '../fields/model';
+import { optionsCollection, readOptions } from '../fields/options';
+import { PROMPT_MAX_UNITS, type PromptSpec, promptProperty, readPrompt } from '../fields/prompt';
+import { runwayVersionOption } from '../fields/runwayVersion';
+import { readSeconds, secondsOption } from '../fields/seconds';
+import { VIDEO_INPUT, videoSourceProperties } from '../fields/videoInput';
+import { waitProperties } from '../fields/waitSettings';
+import { type CreatingMeta, type Operation, prepareCreate } from '../operation';
+
+/**
+ * `options.structure_transformation`: CometAPI documents a number, its example 0.5 described as a
+ * moderate start, and no bounds; 0 keeps the source's structure, 1 the most change.
+ */
+const STRUCTURE_TRANSFORMATION = { min: 0, max: 1, default: 0.5 } as const;
 
 // A plain name: n8n's lint reads a parameter's default only from a literal or a name.
 const defaultStructureTransformation = STRUCTURE_TRANSFORMATION.default;
@@ -86,20 +81,20 @@ async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<Prep
 			...(flip === undefined ? {} : { flip }),
 		},
 	};
-	return await prepareCreate.call(this, itemIndex, CREATE_ROUTES.restyle, 'video', async () => ({
+	return await prepareCreate.call(this, itemIndex, restyle.meta, async () => ({
 		...body,
 		video: await readMedia.call(this, itemIndex, VIDEO_INPUT),
 	}));
 }
 
-export const restyle: Operation = {
+export const restyle: Operation<CreatingMeta> = {
 	meta: {
 		resource: 'video',
 		value: 'restyle',
 		name: 'Restyle Video',
 		description: 'Redraw a whole video in the look a prompt describes, e.g. as an oil painting',
 		action: 'Restyle a whole video in a new look',
-		creates: true,
+		createRoute: CREATE_ROUTES.restyle,
 	},
 	properties,
 	prepare,

@@ -1,16 +1,14 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { PreparedTask } from '../../helpers/interfaces';
-import {
-	optionsCollection,
-	runwayVersionOption,
-	videoSourceProperties,
-} from '../common.descriptions';
-import { waitProperties } from '../wait.descriptions';
-import { legacyNote, modelProperties, readModel } from '../model';
-import { prepareCreate, type Operation } from '../operation';
-import { readMedia, VIDEO_INPUT } from '../parameters';
 import { CREATE_ROUTES } from '../../transport/routes';
+import { readMedia } from '../fields/mediaInput';
+import { legacyNote, modelProperties, readModel } from '../fields/model';
+import { optionsCollection } from '../fields/options';
+import { runwayVersionOption } from '../fields/runwayVersion';
+import { VIDEO_INPUT, videoSourceProperties } from '../fields/videoInput';
+import { waitProperties } from '../fields/waitSettings';
+import { type CreatingMeta, type Operation, prepareCreate } from '../operation';
 
 /**
  * Runway's video_upscale models (cometapi-runway-api.md §13): the route came back in June 2026
@@ -40,14 +38,13 @@ async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<Prep
 	return await prepareCreate.call(
 		this,
 		itemIndex,
-		CREATE_ROUTES.upscale,
-		'video',
+		upscale.meta,
 		async () => ({ videoUri: await readMedia.call(this, itemIndex, VIDEO_INPUT), model }),
 		legacyNote(LEGACY, model),
 	);
 }
 
-export const upscale: Operation = {
+export const upscale: Operation<CreatingMeta> = {
 	meta: {
 		resource: 'video',
 		value: 'upscale',
@@ -55,7 +52,7 @@ export const upscale: Operation = {
 		description:
 			'Make a video larger and sharper (magnific_video_upscaler_creative) or smoother (enhance_frame_rate)',
 		action: 'Upscale a video or raise its frame rate',
-		creates: true,
+		createRoute: CREATE_ROUTES.upscale,
 	},
 	properties,
 	prepare,

@@ -1,40 +1,31 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { RUNWAY_SEED_MAX, type RatioLimits } from '../../helpers/constants';
 import type { PreparedTask } from '../../helpers/interfaces';
-import { InputError, validateSeed } from '../../helpers/validation';
+import { InputError } from '../../helpers/validation';
+import { CREATE_ROUTES } from '../../transport/routes';
+import { IMAGE_INPUT, imageSourceProperties } from '../fields/imageInput';
+import { keyframesProperty, readKeyframes } from '../fields/keyframes';
+import { type MediaInput, mediaInputProperties, readMedia } from '../fields/mediaInput';
+import { legacyNote, modelProperties, readModel } from '../fields/model';
+import { optionsCollection, readOptions } from '../fields/options';
+import { type PromptSpec, promptProperty, readPrompt } from '../fields/prompt';
 import {
-	imageSourceProperties,
-	optionsCollection,
 	publicFigureThresholdOption,
-	runwayVersionOption,
-	seedOption,
-	videoSourceProperties,
-} from '../common.descriptions';
-import {
-	mediaInputProperties,
-	promptProperty,
-	ratioProperties,
-	referenceImagesProperty,
-} from '../inputs.descriptions';
-import { waitProperties } from '../wait.descriptions';
-import { legacyNote, modelProperties, readModel, readRatio } from '../model';
-import { isVersion1, SINCE_VERSION_1_1, VERSION_1 } from '../versions';
-import { prepareCreate, type Operation } from '../operation';
-import {
-	IMAGE_INPUT,
-	type MediaInput,
-	type PromptSpec,
 	readContentModeration,
-	readMedia,
-	readOptions,
-	readPrompt,
+} from '../fields/publicFigureThreshold';
+import { type RatioLimits, ratioProperties, readRatio } from '../fields/ratio';
+import {
 	readReferenceEntries,
 	readReferenceImage,
-	VIDEO_INPUT,
-} from '../parameters';
-import { CREATE_ROUTES } from '../../transport/routes';
-import { keyframesProperty, readKeyframes, TARGET_ASPECT_RATIOS } from './keyframes';
+	referenceImagesProperty,
+} from '../fields/referenceImages';
+import { runwayVersionOption } from '../fields/runwayVersion';
+import { RUNWAY_SEED_MAX, seedOption, validateSeed } from '../fields/seed';
+import { readTargetAspectRatio, targetAspectRatioProperty } from '../fields/targetAspectRatio';
+import { VIDEO_INPUT, videoSourceProperties } from '../fields/videoInput';
+import { waitProperties } from '../fields/waitSettings';
+import { isVersion1, SINCE_VERSION_1_1, VERSION_1 } from '../versions';
+import { type CreatingMeta, type Operation, prepareCreate } from '../operation';
 
 /**
  * Video to Video (cometapi-runway-api.md §3.2, §13): aleph2 edits a video of at most 30 s by
@@ -127,18 +118,7 @@ const properties: INodeProperties[] = [
 	),
 	...ratioProperties(RATIO_MODELS, defaultRatio, [ALEPH2]),
 	keyframesProperty([ALEPH2]),
-	{
-		displayName: 'Target Aspect Ratio',
-		name: 'targetAspectRatio',
-		type: 'options',
-		options: [
-			{ name: 'Same as the Video', value: '' },
-			...TARGET_ASPECT_RATIOS.map((ratio) => ({ name: ratio, value: ratio })),
-		],
-		default: '',
-		description: 'Outpaint the video to this aspect ratio, or keep its own',
-		displayOptions: { show: { model: [ALEPH2] } },
-	},
+	targetAspectRatioProperty([ALEPH2]),
 	optionsCollection([
 		publicFigureThresholdOption,
 		runwayVersionOption,
@@ -172,16 +152,7 @@ async function readReferences(
 
 /** What only aleph2 takes, and what every other model (gen4_aleph, a typed ID) takes instead. */
 function readModelFields(this: IExecuteFunctions, itemIndex: number, model: string) {
-	if (model === ALEPH2) {
-		const target = this.getNodeParameter('targetAspectRatio', itemIndex, '');
-		if (target !== '' && !TARGET_ASPECT_RATIOS.includes(target as string)) {
-			throw new InputError(
-				'Target Aspect Ratio',
-				`Target Aspect Ratio must be one of ${TARGET_ASPECT_RATIOS.join(', ')}, got "${String(target)}"`,
-			);
-		}
-		return { targetAspectRatio: target === '' ? undefined : target };
-	}
+	if (model === ALEPH2) return { targetAspectRatio: readTargetAspectRatio.call(this, itemIndex) };
 	return { ratio: readRatio.call(this, itemIndex, model, RATIO_MODELS, defaultRatio) };
 }
 
@@ -198,8 +169,7 @@ async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<Prep
 	return await prepareCreate.call(
 		this,
 		itemIndex,
-		CREATE_ROUTES.videoToVideo,
-		'video',
+		videoToVideo.meta,
 		async () => ({
 			...body,
 			...(model === ALEPH2
@@ -211,7 +181,7 @@ async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<Prep
 	);
 }
 
-export const videoToVideo: Operation = {
+export const videoToVideo: Operation<CreatingMeta> = {
 	meta: {
 		resource: 'video',
 		value: 'videoToVideo',
@@ -219,7 +189,7 @@ export const videoToVideo: Operation = {
 		description:
 			'Edit an existing video as a prompt says (change the weather, add an object), with optional keyframe images',
 		action: 'Edit a video by prompt, keeping its motion',
-		creates: true,
+		createRoute: CREATE_ROUTES.videoToVideo,
 	},
 	properties,
 	prepare,

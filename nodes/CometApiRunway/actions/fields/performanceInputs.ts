@@ -1,4 +1,8 @@
-import { IMAGE_INPUT, type MediaInput, VIDEO_INPUT } from './parameters';
+import type { INodeProperties } from 'n8n-workflow';
+
+import { IMAGE_INPUT, imageSourceProperties } from './imageInput';
+import { type MediaInput, mediaInputProperties } from './mediaInput';
+import { VIDEO_INPUT, videoSourceProperties } from './videoInput';
 
 // The inputs of the operations that give a character a performance (Character Performance,
 // Act-One), named alike on both: the shared image and video fields under the names of what they
@@ -23,3 +27,11 @@ export const PERFORMANCE_INPUT: MediaInput = {
 		binaryProperty: 'Performance Video Binary Field',
 	},
 };
+
+/** The fields of `CHARACTER_IMAGE_INPUT`. */
+export const characterImageProperties = (): INodeProperties[] =>
+	mediaInputProperties(imageSourceProperties(false), IMAGE_INPUT, CHARACTER_IMAGE_INPUT);
+
+/** The fields of `PERFORMANCE_INPUT`, their help speaking of the video as `what`. */
+export const performanceVideoProperties = (what: string): INodeProperties[] =>
+	mediaInputProperties(videoSourceProperties(what), VIDEO_INPUT, PERFORMANCE_INPUT);

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { WAIT } from '../helpers/constants';
-import type { WaitSettings } from '../helpers/interfaces';
-import { InputError, requireText, validateNumberInRange } from '../helpers/validation';
+import { WAIT } from '../../helpers/constants';
+import type { WaitSettings } from '../../helpers/interfaces';
+import { InputError, requireText, validateNumberInRange } from '../../helpers/validation';
 
 // Defaults as plain names: n8n's lint reads a parameter's default only from a literal or a name.
 const defaultPollInterval = WAIT.pollInterval.default;

@@ -1,17 +1,24 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import {
-	COMPATIBILITY_DEFAULT_MODEL,
-	COMPATIBILITY_DEFAULT_RATIO,
-	COMPATIBILITY_MODELS,
-	COMPATIBILITY_RATIOS,
-	CUSTOM_RATIO,
-} from '../helpers/constants';
-import { validateRatio } from '../helpers/validation';
 import { modelProperties } from './model';
+import { validateRatio } from './ratio';
 
 // The Model and Ratio pickers of the compatibility routes (Generate, Restyle Video), which take any
 // model ID and any W:H.
+
+/**
+ * The models the compatibility routes document, the default first; the routes take any other
+ * model ID too, typed in Custom Model ID or saved by hand.
+ */
+const COMPATIBILITY_MODELS = ['gen4', 'gen4_turbo'] as const;
+const COMPATIBILITY_DEFAULT_MODEL = 'gen4';
+
+/** The ratios Generate's route documents, the default first; it takes any other W:H too. */
+const COMPATIBILITY_RATIOS = ['1280:720', '720:1280', '16:9', '9:16', '1:1'] as const;
+const COMPATIBILITY_DEFAULT_RATIO = '1280:720';
+
+/** The value of a Ratio field that means "the ratio is typed in Custom Ratio". */
+const CUSTOM_RATIO = 'custom';
 
 // Plain names: n8n's lint reads a parameter's default only from a literal or a name.
 const defaultCompatibilityModel = COMPATIBILITY_DEFAULT_MODEL;
