@@ -102,3 +102,13 @@ test('no two modules export the same name: a name says one thing', () => {
 	expect(owners.size).toBeGreaterThan(50);
 	expect([...owners].filter(([, files]) => files.length > 1)).toEqual([]);
 });
+
+test('no two files look alike: a base name, or it and its plural, is used once', () => {
+	const byStem = new Map();
+	for (const file of sources()) {
+		const stem = path.basename(file, '.ts').replace(/s$/, '');
+		byStem.set(stem, [...(byStem.get(stem) ?? []), relative(file)]);
+	}
+	expect(byStem.size).toBeGreaterThan(50);
+	expect([...byStem].filter(([, files]) => files.length > 1)).toEqual([]);
+});

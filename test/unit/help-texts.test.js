@@ -65,3 +65,23 @@ test('each option shows the status route the node calls for that family', () => 
 		expect(call.path).toBe(template.replace('{ID}', 'task_1'));
 	}
 });
+
+describe('the size a binary input may have', () => {
+	const { MAX_FILE_WORDS, dataUriLength } = require(path.join(dist, 'helpers', 'media.js'));
+	const { MEDIA } = require(path.join(dist, 'helpers', 'constants.js'));
+	const mb = Number(MAX_FILE_WORDS.match(/([\d.]+) MB/)[1]);
+
+	test('the form says it on every Binary File source, as the refusal does', () => {
+		const binarySources = properties
+			.filter((p) => /Source$/.test(p.displayName) && Array.isArray(p.options))
+			.flatMap((p) => p.options.filter((o) => o.value === 'binary'));
+		expect(binarySources.length).toBeGreaterThan(5);
+		for (const option of binarySources) expect(option.description).toContain(`${MAX_FILE_WORDS} at most`);
+	});
+
+	test('a file of that size fits the data URI cap, and one a tenth of a MB larger does not', () => {
+		const bytes = (size) => Math.floor(size * 1024 * 1024);
+		expect(dataUriLength('video/quicktime', bytes(mb))).toBeLessThanOrEqual(MEDIA.dataUriMaxChars);
+		expect(dataUriLength('image/png', bytes(mb + 0.1))).toBeGreaterThan(MEDIA.dataUriMaxChars);
+	});
+});

@@ -161,17 +161,23 @@ export const dataUriPrefix = (type: string) => `data:${type};base64,`;
 export const dataUriLength = (type: string, bytes: number) =>
 	dataUriPrefix(type).length + 4 * Math.ceil(bytes / 3);
 
+/**
+ * The largest file whose data URI fits Runway's cap (base64 takes 4 characters per 3 bytes), in
+ * the words the form and the refusals use.
+ */
+export const MAX_FILE_WORDS = `about ${(Math.floor(((MEDIA.dataUriMaxChars * 3) / 4 / 1024 / 1024) * 10) / 10).toFixed(1)} MB of file`;
+
 const DATA_URI_RULES: Record<MediaKind, { allowed: string; advice: (urlField: string) => string }> =
 	{
 		image: {
 			allowed: 'JPEG, PNG or WebP',
 			advice: (urlField) =>
-				`Resize or compress the image (about 3.7 MB of file at most), or give it by URL in ${urlField} instead.`,
+				`Resize or compress the image (${MAX_FILE_WORDS} at most), or give it by URL in ${urlField} instead.`,
 		},
 		video: {
 			allowed: 'MP4, MOV or WebM',
 			advice: (urlField) =>
-				`Shorten or compress the video (about 3.7 MB of file at most), or give it by URL in ${urlField} instead: Runway takes videos of up to 32 MB by URL.`,
+				`Shorten or compress the video (${MAX_FILE_WORDS} at most), or give it by URL in ${urlField} instead: Runway takes videos of up to 32 MB by URL.`,
 		},
 	};
 

@@ -1,5 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { MAX_FILE_WORDS } from '../../helpers/media';
 import { BY_URL, type MediaInput, type MediaValue, readMedia } from './mediaInput';
 
 /** The image input most operations have: Image Source, Image URL, Input Binary Field. */
@@ -15,7 +16,7 @@ const imageSourceOptions = [
 	{
 		name: 'Binary File',
 		value: 'binary',
-		description: 'An image file from an earlier node (JPEG, PNG or WebP, at most 5 MB)',
+		description: `An image file from an earlier node (JPEG, PNG or WebP, ${MAX_FILE_WORDS} at most)`,
 	},
 	{
 		name: 'Image URL',

@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { MAX_FILE_WORDS } from '../../helpers/media';
 import { BY_URL, type MediaInput } from './mediaInput';
 
 /** The video input most operations have: Video Source, Video URL, Input Video Binary Field. */
@@ -23,7 +24,7 @@ export function videoSourceProperties(what: string): INodeProperties[] {
 				{
 					name: 'Binary File',
 					value: 'binary',
-					description: 'A video file from an earlier node (MP4, MOV or WebM, at most 12 MB)',
+					description: `A video file from an earlier node (MP4, MOV or WebM, ${MAX_FILE_WORDS} at most; a larger one goes by URL)`,
 				},
 				{
 					name: 'Video URL',
