@@ -6,8 +6,7 @@
  */
 const { LIVE_KEY, useSimulator, DOWNLOAD, i2v, items, runWithin, returnedAfter } = require('./helpers');
 
-const sim = useSimulator({ taskDurationMs: 30_000 }, { perTest: true });
-const credentials = sim.credentials;
+const { sim, credentials } = useSimulator({ taskDurationMs: 30_000 }, { perTest: true });
 const closeSim = sim.close;
 
 const taskOf = (text) => sim.tasksWithPrompt(text)[0];
@@ -32,7 +31,7 @@ test('20 items, Max Concurrent Requests 2, the first create refused: at most 2 c
 	const result = await runWithin(15_000, {
 		parameters: i2v({}, { maxConcurrentRequests: 2, requestTimeout: 60 }),
 		items: items(...prompts),
-		credentials: credentials(),
+		credentials,
 	}, closeSim);
 
 	expect(result.error.message).toContain('promptImage could not be fetched');
@@ -48,7 +47,7 @@ test('a failure ends another task’s hanging status request within 1 s (Request
 	const result = await runWithin(8_000, {
 		parameters: i2v({}, { requestTimeout: 60 }),
 		items: items('hangs', 'fails [sim duration=3000 outcome=FAILED failureCode=INTERNAL]'),
-		credentials: credentials(),
+		credentials,
 	}, closeSim);
 
 	const hanging = taskOf('hangs');
@@ -66,7 +65,7 @@ test('a failure ends another task’s stalled download within 1 s', async () => 
 	const result = await runWithin(8_000, {
 		parameters: i2v({}, { requestTimeout: 60, ...DOWNLOAD }),
 		items: items('downloads [sim duration=500]', 'fails [sim duration=4000 outcome=FAILED failureCode=INTERNAL]'),
-		credentials: credentials(),
+		credentials,
 	}, closeSim);
 
 	const failing = taskOf('fails');
@@ -82,7 +81,7 @@ test('a stop ends hanging status requests within 1 s and names both tasks', asyn
 	const result = await runWithin(8_000, {
 		parameters: i2v({}, { requestTimeout: 60 }),
 		items: items('hangs a', 'hangs b'),
-		credentials: credentials(),
+		credentials,
 		cancelAfterMs: 3_500,
 	}, closeSim);
 
@@ -96,7 +95,7 @@ test('a stop ends a stalled download within 1 s', async () => {
 	const result = await runWithin(8_000, {
 		parameters: i2v({}, { requestTimeout: 60, ...DOWNLOAD }),
 		items: items('downloads [sim duration=500]'),
-		credentials: credentials(),
+		credentials,
 		cancelAfterMs: 3_500,
 	}, closeSim);
 

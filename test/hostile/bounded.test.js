@@ -10,8 +10,7 @@ const MB = 1024 * 1024;
 const HUGE = 64 * MB;
 const LIMIT = 16 * 1024;
 
-const sim = useSimulator({ taskDurationMs: 300 });
-const credentials = sim.credentials;
+const { sim, credentials } = useSimulator({ taskDurationMs: 300 });
 
 /** Where the answer was cut, said in the text itself. */
 const MARKER = /truncated|\bcut\b/i;
@@ -25,7 +24,7 @@ test('a 300 KB status answer: `response` is at most 16 KB of JSON, with a marker
 	const result = await runWithin(10_000, {
 		parameters: getTask({ waitForCompletion: false }),
 		items: [{ json: { taskId: task.id } }],
-		credentials: credentials(),
+		credentials,
 	});
 	const [item] = result.items;
 	expect(item.json.status).toBe('SUCCEEDED');
@@ -39,7 +38,7 @@ test('a 300 KB create answer (not waiting): `response` is at most 16 KB of JSON,
 	const result = await runWithin(10_000, {
 		parameters: i2v({ waitForCompletion: false }),
 		items: items('big create answer'),
-		credentials: credentials(),
+		credentials,
 	});
 	const [item] = result.items;
 	expect(item.json.taskId).toBe([...sim.tasks.keys()][0]);
@@ -52,7 +51,7 @@ describe('answers of 64 MB', () => {
 	beforeAll(async () => {
 		// A first small run, so that what n8n loads once does not count as growth below.
 		const task = sim.addTask('createOfficial', { promptText: 'warm-up [sim duration=0]' });
-		await runWithin(10_000, { parameters: getTask({ waitForCompletion: false }), items: [{ json: { taskId: task.id } }], credentials: credentials() });
+		await runWithin(10_000, { parameters: getTask({ waitForCompletion: false }), items: [{ json: { taskId: task.id } }], credentials });
 	}, 20_000);
 
 	test('a 64 MB status answer (chunked) is refused as not CometAPI’s, not read to its end, not held in memory', async () => {
@@ -62,7 +61,7 @@ describe('answers of 64 MB', () => {
 			runWithin(15_000, {
 				parameters: getTask({ waitForCompletion: false }),
 				items: [{ json: { taskId: task.id } }],
-				credentials: credentials(),
+				credentials,
 				continueOnFail: true,
 			}),
 		);
@@ -81,7 +80,7 @@ describe('answers of 64 MB', () => {
 			runWithin(15_000, {
 				parameters: i2v({ waitForCompletion: false }),
 				items: items('huge create answer'),
-				credentials: credentials(),
+				credentials,
 				continueOnFail: true,
 			}),
 		);

@@ -6,8 +6,7 @@
  */
 const { useSimulator, i2v, items, runWithin, errorTexts } = require('./helpers');
 
-const sim = useSimulator({ taskDurationMs: 1500 });
-const credentials = sim.credentials;
+const { sim, credentials } = useSimulator({ taskDurationMs: 1500 });
 
 const DEPTH = 20_000;
 const deepBody = (taskId) =>
@@ -32,7 +31,7 @@ const run = (continueOnFail) =>
 	runWithin(25_000, {
 		parameters: i2v({}, { timeout: 20, requestTimeout: 5, downloadOutput: false }),
 		items: items('first', 'deep', 'third'),
-		credentials: credentials(),
+		credentials,
 		continueOnFail,
 	});
 

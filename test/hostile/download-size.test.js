@@ -10,7 +10,7 @@ const zlib = require('node:zlib');
 const { LIVE_KEY, useSimulator, i2v, items, runWithin, startServer, peakRssGrowth, mp4, MP4_START } = require('./helpers');
 
 const MB = 1024 * 1024;
-const sim = useSimulator({ taskDurationMs: 300 });
+const { sim, credentials } = useSimulator({ taskDurationMs: 300 });
 
 /** A CDN of its own: `serve(req, res)` answers every download. */
 let cdn;
@@ -34,7 +34,7 @@ const run = (wait = {}) =>
 	runWithin(30_000, {
 		parameters: i2v({}, { timeout: 25, requestTimeout: 5, downloadOutput: true, ...wait }),
 		items: items('download limits'),
-		credentials: sim.credentials(),
+		credentials: credentials,
 		continueOnFail: true,
 	});
 

@@ -6,8 +6,7 @@
  */
 const { LIVE_KEY, useSimulator, DOWNLOAD, i2v, items, runWithin, returnedAfter } = require('./helpers');
 
-const sim = useSimulator({ taskDurationMs: 500 }, { perTest: true });
-const credentials = sim.credentials;
+const { sim, credentials } = useSimulator({ taskDurationMs: 500 }, { perTest: true });
 const closeSim = sim.close;
 
 test('a CDN sending 1 byte per second: the item ends by its Timeout (5 s from submission), naming the task', async () => {
@@ -15,7 +14,7 @@ test('a CDN sending 1 byte per second: the item ends by its Timeout (5 s from su
 	const result = await runWithin(12_000, {
 		parameters: i2v({}, { timeout: 5, requestTimeout: 3, ...DOWNLOAD }),
 		items: items('dripping'),
-		credentials: credentials(),
+		credentials,
 		continueOnFail: true,
 	}, closeSim);
 
@@ -35,7 +34,7 @@ test('a CDN that sends headers and then nothing: the download ends about Request
 	const result = await runWithin(12_000, {
 		parameters: i2v({}, { timeout: 60, requestTimeout: 2, ...DOWNLOAD }),
 		items: items('stalling'),
-		credentials: credentials(),
+		credentials,
 		continueOnFail: true,
 	}, closeSim);
 
@@ -57,7 +56,7 @@ test('5 slow downloads in flight (Max Concurrent Requests 2): another task’s e
 	const result = await runWithin(40_000, {
 		parameters: i2v({}, { timeout: 10, requestTimeout: 3, maxConcurrentRequests: 2, maxConcurrentDownloads: 5, ...DOWNLOAD }),
 		items: items(...slow, 'late [sim duration=4000]'),
-		credentials: credentials(),
+		credentials,
 		continueOnFail: true,
 	}, closeSim);
 

@@ -6,9 +6,10 @@
  * own. Every run's messages are checked for doubled prefixes by the test that made the run.
  */
 
-const { startSimulator, runNode, imageToVideo, generate, getTask, safeStringify, serialiseError } = require('../faults/helpers');
+const { runNode, imageToVideo, generate, getTask, safeStringify, serialiseError } = require('../faults/helpers');
 const { answers } = require('../support/dist');
 const { recordingServer } = require('../support/servers');
+const { useSimulator: useSharedSimulator } = require('../support/simulator');
 
 /** A realistic CometAPI key, long enough that no text matches it by chance. */
 const LIVE_KEY = ['sk', 'hostile', '0123456789abcdef'].join('-');
@@ -24,36 +25,8 @@ const items = (...prompts) => prompts.map((prompt) => ({ json: { prompt } }));
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/**
- * A simulator that knows LIVE_KEY, started before each test and closed after it (`perTest`), or
- * shared by the file's tests and reset after each. The returned object stands for the current
- * simulator; `credentials()` points a run at it.
- */
-function useSimulator(options = {}, { perTest = false } = {}) {
-	let current;
-	const start = async () => {
-		current = await startSimulator({ apiKey: LIVE_KEY, ...options });
-	};
-	const close = async () => {
-		await current.close().catch(() => undefined);
-	};
-	if (perTest) {
-		beforeEach(start);
-		afterEach(close);
-	} else {
-		beforeAll(start);
-		afterEach(() => current.reset());
-		afterAll(close);
-	}
-	const extra = { credentials: () => ({ apiKey: LIVE_KEY, baseUrl: current.baseUrl }), close };
-	return new Proxy(extra, {
-		get(target, name) {
-			if (name in target) return target[name];
-			const value = current[name];
-			return typeof value === 'function' ? value.bind(current) : value;
-		},
-	});
-}
+/** The shared simulator helper (`support/simulator.js`), its simulator knowing LIVE_KEY. */
+const useSimulator = (options = {}, mode = {}) => useSharedSimulator({ apiKey: LIVE_KEY, ...options }, mode);
 
 /**
  * Runs the node, and if it has not returned after `limitMs` stops the execution and calls

@@ -45,13 +45,13 @@ const CASES = [
 	{ title: 'a prompt of 256 emoji (512 UTF-16 units) is sent', params: i2v({ prompt: emoji(256) }), sent: true },
 ];
 
-const sim = useSimulator();
+const { sim, credentials } = useSimulator();
 
 test.each(CASES.map((row) => [row.title, row]))('%s', async (_title, row) => {
 	const result = await runWithin(15_000, {
 		parameters: { ...row.params, waitForCompletion: false },
 		items: row.items ?? [{ json: { prompt: 'a cat' } }],
-		credentials: sim.credentials(),
+		credentials: credentials,
 	});
 	if (row.sent) {
 		expect(result.error).toBeUndefined();

@@ -6,8 +6,7 @@
 const { answers, poller } = require('../support/dist');
 const { LIVE_KEY, useSimulator, virtualClock, i2v, items, runWithin, returnedAfter } = require('./helpers');
 
-const sim = useSimulator({ taskDurationMs: 30_000 }, { perTest: true });
-const credentials = sim.credentials;
+const { sim, credentials } = useSimulator({ taskDurationMs: 30_000 }, { perTest: true });
 const closeSim = sim.close;
 const rateLimited = { status: 429, headers: { 'retry-after': '3600' }, body: { error: { message: 'rate limit reached for requests', type: 'comet_api_error', code: '' } } };
 
@@ -16,7 +15,7 @@ test('a create answered 429 with Retry-After: 3600, item Timeout 5 s: the node e
 	const result = await runWithin(10_000, {
 		parameters: i2v({}, { timeout: 5 }),
 		items: items('rate limited'),
-		credentials: credentials(),
+		credentials,
 	}, closeSim);
 
 	expect(returnedAfter(result, result.startedAt)).toBeLessThanOrEqual(6_500);
@@ -30,7 +29,7 @@ test('a status request answered 429 with Retry-After: 3600, item Timeout 5 s: th
 	const result = await runWithin(10_000, {
 		parameters: i2v({}, { timeout: 5 }),
 		items: items('status rate limited'),
-		credentials: credentials(),
+		credentials,
 	}, closeSim);
 
 	expect(returnedAfter(result, sim.createRequests()[0].at)).toBeLessThanOrEqual(6_500);

@@ -8,8 +8,7 @@ const { LIVE_KEY, useSimulator, i2v, generate, getTask, items, runWithin } = req
 
 const RETRY = { retryOnFail: true, maxTries: 2, waitBetweenTries: 0 };
 
-const sim = useSimulator({ taskDurationMs: 300 });
-const credentials = sim.credentials;
+const { sim, credentials } = useSimulator({ taskDurationMs: 300 });
 
 test.each([
 	['Image to Video', () => i2v()],
@@ -18,7 +17,7 @@ test.each([
 	const result = await runWithin(15_000, {
 		parameters: parameters(),
 		items: items('ok [sim duration=300]', 'refused [sim duration=300 outcome=FAILED failureCode=SAFETY.INPUT.TEXT]', 'ok too [sim duration=300]'),
-		credentials: credentials(),
+		credentials,
 		nodeSettings: RETRY,
 	});
 	expect(sim.createRequests().length).toBe(0);
@@ -34,7 +33,7 @@ test('Get Task with Retry On Fail on still runs', async () => {
 	const result = await runWithin(15_000, {
 		parameters: getTask(),
 		items: [{ json: { taskId: task.id } }],
-		credentials: credentials(),
+		credentials,
 		nodeSettings: RETRY,
 	});
 	expect(result.error).toBeUndefined();

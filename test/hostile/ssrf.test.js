@@ -12,7 +12,7 @@ process.env.N8N_SSRF_BLOCKED_HOSTNAMES = 'localhost';
 
 const { LIVE_KEY, useSimulator, DOWNLOAD, i2v, items, runWithin, startServer, mp4 } = require('./helpers');
 
-const sim = useSimulator({ taskDurationMs: 300 });
+const { sim, credentials } = useSimulator({ taskDurationMs: 300 });
 let cdn;
 
 beforeAll(async () => {
@@ -28,7 +28,7 @@ async function downloadFrom(urlOf) {
 	const result = await runWithin(15_000, {
 		parameters: i2v({}, { timeout: 20, requestTimeout: 5, ...DOWNLOAD }),
 		items: items('behind SSRF protection'),
-		credentials: sim.credentials(),
+		credentials: credentials,
 		continueOnFail: true,
 	});
 	return { result, taskId: [...sim.tasks.keys()][0] };

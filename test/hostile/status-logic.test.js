@@ -8,7 +8,7 @@ const { useSimulator, getTask, runWithin, returnedAfter, doubledPrefixes } = req
 
 const UNKNOWN = 'b7e0c1a2-0000-4000-8000-00000000dead';
 
-const sim = useSimulator();
+const { sim, credentials } = useSimulator();
 
 describe.each([
 	['waiting off', { waitForCompletion: false }],
@@ -21,7 +21,7 @@ describe.each([
 		const result = await runWithin(12_000, {
 			parameters: getTask(overrides),
 			items: [{ json: { taskId: UNKNOWN } }],
-			credentials: sim.credentials(),
+			credentials: credentials,
 			continueOnFail,
 		});
 

@@ -6,8 +6,7 @@
  */
 const { LIVE_KEY, useSimulator, i2v, items, runWithin, returnedAfter } = require('./helpers');
 
-const sim = useSimulator({ taskDurationMs: 30_000 }, { perTest: true });
-const credentials = sim.credentials;
+const { sim, credentials } = useSimulator({ taskDurationMs: 30_000 }, { perTest: true });
 const closeSim = sim.close;
 
 const textOf = (error) => `${error?.message ?? ''}\n${error?.description ?? ''}`;
@@ -20,7 +19,7 @@ test('stop while the API holds 3 create answers for 2 s: every accepted task ID 
 	const result = await runWithin(10_000, {
 		parameters: i2v(),
 		items: items('held a', 'held b', 'held c'),
-		credentials: credentials(),
+		credentials,
 		cancelAfterMs: 500,
 	}, closeSim);
 
@@ -35,7 +34,7 @@ test('stop while the API never answers 3 creates: returns within 5 s, saying how
 	const result = await runWithin(10_000, {
 		parameters: i2v(),
 		items: items('unanswered a', 'unanswered b', 'unanswered c'),
-		credentials: credentials(),
+		credentials,
 		cancelAfterMs: 500,
 	}, closeSim);
 
@@ -51,7 +50,7 @@ test('stop while every task is polling (no create in flight): returns within 1 s
 	const result = await runWithin(10_000, {
 		parameters: i2v(),
 		items: items('polling a', 'polling b', 'polling c'),
-		credentials: credentials(),
+		credentials,
 		cancelAfterMs: 3_000,
 	}, closeSim);
 

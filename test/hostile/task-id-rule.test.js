@@ -15,7 +15,7 @@ const dist = path.join(__dirname, '..', '..', 'dist', 'nodes', 'CometApiRunway')
 const { STATUS_ROUTES } = require(path.join(dist, 'transport', 'routes.js'));
 const taskIdRule = require(path.join(dist, 'helpers', 'taskId.js'));
 
-const sim = useSimulator({ taskDurationMs: 300 });
+const { sim, credentials } = useSimulator({ taskDurationMs: 300 });
 const RUNS = 500;
 
 describe('a create answered with an unusable task ID', () => {
@@ -31,7 +31,7 @@ describe('a create answered with an unusable task ID', () => {
 	].map((row) => [row[0].length > 20 ? `${row[0].slice(0, 8)}… (${row[0].length} characters)` : JSON.stringify(row[0]), ...row]))('%s: only the create is sent, and the item says the task may exist', async (_title, id, route, createPath, body) => {
 		sim.fault(route, { status: 200, body: body(id) });
 		const parameters = route === 'createPro' ? generate({}, { downloadOutput: true }) : i2v({}, { downloadOutput: true });
-		const result = await runWithin(15_000, { parameters, items: items('a fox'), credentials: sim.credentials(), continueOnFail: true });
+		const result = await runWithin(15_000, { parameters, items: items('a fox'), credentials: credentials, continueOnFail: true });
 		expect(sim.requests.map((r) => r.path)).toEqual([createPath]);
 		const [item] = result.items;
 		expect(item.binary).toBeUndefined();
@@ -43,7 +43,7 @@ describe('a create answered with an unusable task ID', () => {
 
 	test('without Continue On Fail the node fails with the same words', async () => {
 		sim.fault('createOfficial', { status: 200, body: { id: '..' } });
-		const result = await runWithin(15_000, { parameters: i2v(), items: items('a fox'), credentials: sim.credentials() });
+		const result = await runWithin(15_000, { parameters: i2v(), items: items('a fox'), credentials: credentials });
 		expect(result.error.message).toContain('answered with a task ID this node cannot use: ".."');
 		expect(result.error.description).toMatch(/may have been created/);
 		expect(sim.requests.map((r) => r.path)).toEqual(['/runwayml/v1/image_to_video']);
@@ -52,11 +52,11 @@ describe('a create answered with an unusable task ID', () => {
 
 describe('the same rule for a typed ID and a callback body', () => {
 	test.each(['..', '../../v1/models', 'a/b', '%2e%2e'])('%j is refused before any request', async (id) => {
-		const typed = await runWithin(15_000, { parameters: getTask(), items: [{ json: { taskId: id } }], credentials: sim.credentials() });
+		const typed = await runWithin(15_000, { parameters: getTask(), items: [{ json: { taskId: id } }], credentials: credentials });
 		expect(typed.error.message).toContain('Task ID');
 		expect(typed.error.message).toContain('is malformed');
 		const body = { task_id: id, status: '3', video_url: 'https://cdn.example/v.mp4' };
-		const called = await runWithin(15_000, { parameters: fromCallback(), items: [{ json: { body } }], credentials: sim.credentials() });
+		const called = await runWithin(15_000, { parameters: fromCallback(), items: [{ json: { body } }], credentials: credentials });
 		expect(called.error.message).toContain('is malformed');
 		expect(sim.requests).toHaveLength(0);
 	}, 20_000);

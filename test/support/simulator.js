@@ -1,7 +1,8 @@
 'use strict';
 /**
  * The simulator of one test file: started before its tests, emptied after each test, closed after
- * the last. `sim` is the simulator; `credentials` reach it with the key it expects (`API_KEY`
+ * the last; or, with `perTest`, a new one started before each test and closed after it. `sim`
+ * stands for the current simulator; `credentials` reach it with the key it expects (`API_KEY`
  * unless `options.apiKey` names another).
  *
  *   const { sim, credentials } = useSimulator({ taskDurationMs: 1000, pendingMs: 200 });
@@ -10,15 +11,37 @@ const { createSimulator } = require('../simulator/server');
 
 const API_KEY = 'test-api-key';
 
-function useSimulator(options = {}) {
-	const sim = createSimulator({ apiKey: API_KEY, ...options });
+function useSimulator(options = {}, { perTest = false } = {}) {
+	const make = () => createSimulator({ apiKey: API_KEY, ...options });
+	let current = make();
 	const credentials = {};
-	beforeAll(async () => {
-		await sim.listen();
-		Object.assign(credentials, { apiKey: sim.apiKey, baseUrl: sim.baseUrl });
-	});
-	afterEach(() => sim.reset());
-	afterAll(() => sim.close());
+	const start = async () => {
+		if (perTest && current.baseUrl) current = make();
+		await current.listen();
+		Object.assign(credentials, { apiKey: current.apiKey, baseUrl: current.baseUrl });
+	};
+	// A test may close its simulator itself (a run that overran); closing again is harmless.
+	const close = async () => await current.close().catch(() => undefined);
+	if (perTest) {
+		beforeEach(start);
+		afterEach(close);
+	} else {
+		beforeAll(start);
+		afterEach(() => current.reset());
+		afterAll(close);
+	}
+	const sim = new Proxy(
+		{},
+		{
+			get: (_, name) => {
+				if (name === 'close') return close;
+				const value = current[name];
+				return typeof value === 'function' ? value.bind(current) : value;
+			},
+			set: (_, name, value) => Reflect.set(current, name, value),
+			has: (_, name) => name in current,
+		},
+	);
 	return { sim, credentials };
 }
 
