@@ -228,3 +228,22 @@ test('a real HTTP body already whole when it is sniffed is stored whole (n8n han
 		{ numRuns: 20 },
 	);
 });
+
+test('a redirect whose Location is any text is answered, never thrown: one that is no URL is refused before anything is opened', async () => {
+	const location = fc.oneof(
+		fc.string({ maxLength: 40 }),
+		fc.constantFrom('http://[bad', 'https://exa mple.com/v.mp4', 'http://:80/', 'https://host:99999/', '//[::1', 'http://%zz/'),
+	);
+	await fc.assert(
+		fc.asyncProperty(location, async (text) => {
+			const generated = { first: { text: 'https://cdn.runway.example/v.mp4' }, hops: [{ to: { text }, status: 302 }], file: { bytes: mp4(100), arrival: 'withItsEnd', chunk: 1 } };
+			const { result, opened } = await fetchChain(generated);
+			expect(typeof result.kind).toBe('string');
+			if (!URL.canParse(text, generated.first.text)) {
+				expect(result).toEqual({ kind: 'hostRefused', why: expect.any(String) });
+				expect(opened).toHaveLength(1);
+			}
+		}),
+		{ numRuns: 200 },
+	);
+});

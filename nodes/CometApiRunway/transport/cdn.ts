@@ -76,6 +76,13 @@ const contentType = (headers: Record<string, unknown>) =>
 		.trim()
 		.toLowerCase();
 
+/**
+ * The next hop's URL, as a Location header names it from `from`. A Location that is no URL stays
+ * the text it was, so that the host classifier refuses it like any other hop it cannot place.
+ */
+const nextHop = (location: string, from: string): string =>
+	URL.canParse(location, from) ? new URL(location, from).toString() : location;
+
 const discard = (body: unknown) => (body as { destroy?: () => void }).destroy?.();
 
 /**
@@ -188,7 +195,7 @@ export async function fetchCdnFile(
 		const location = headers.location;
 		if (statusCode >= 300 && statusCode < 400 && typeof location === 'string') {
 			discard(body);
-			url = new URL(location, url).toString();
+			url = nextHop(location, url);
 			continue;
 		}
 		if (statusCode < 200 || statusCode >= 300) {
